@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { AUDIENCES, LANGS, type Audience, type Lang } from '../types.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** Options every command understands. */
+export const COMMON = {
+  kb: { type: 'string', default: './knowledge-base' },
+  data: { type: 'string', default: './data' },
+  lang: { type: 'string', default: 'en' },
+  audience: { type: 'string', default: 'external' },
+  thresholds: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function langOf(value: string): Lang {
+  if (!(LANGS as readonly string[]).includes(value))
+    throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  return value as Lang;
+}
+
+export function audienceOf(value: string): Audience {
+  if (!(AUDIENCES as readonly string[]).includes(value))
+    throw new UsageError(`--audience must be one of ${AUDIENCES.join(', ')}`);
+  return value as Audience;
+}
+
+/** Where the service keeps its index (`<data>/kb`), and where evaluation KBs go so they never displace it. */
+export const indexDir = (data: string, purpose: 'service' | 'eval'): string =>
+  path.join(data, purpose === 'service' ? 'kb' : 'kb-eval');
+
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;

@@ -1,0 +1,37 @@
+import { Answerer } from './answer/answerer.js';
+import { readThresholdsFile, resolveAnswerOptions, type AnswerOptionsInput } from './answer/options.js';
+import { loadKnowledge } from './ingest/index.js';
+import { buildOrLoadIndex, type LoadedIndex } from './search/index-store.js';
+import type { Progress } from './search/knowledge-index.js';
+import { parseIndexOptions, type IndexOptionsInput } from './search/options.js';
+import type { Article, IngestIssue } from './types.js';
+
+export interface OpenKnowledgeOptions {
+  kbPath: string;
+  /** Folder that holds built indexes (e.g. ./data/kb); created when missing. */
+  dataDir: string;
+  /** A `kb calibrate` output; read when it exists. */
+  thresholdsFile?: string;
+  /** Overrides the defaults and the thresholds file. */
+  answer?: AnswerOptionsInput;
+  index?: IndexOptionsInput;
+  progress?: Progress;
+}
+
+export interface OpenedKnowledge {
+  answerer: Answerer;
+  loaded: LoadedIndex;
+  articles: Article[];
+  issues: IngestIssue[];
+}
+
+/** Ingest, then build or load the index, then set up the answerer: what the service and CLIs share. */
+export async function openKnowledge(options: OpenKnowledgeOptions): Promise<OpenedKnowledge> {
+  const { articles, issues } = await loadKnowledge(options.kbPath);
+  if (articles.length === 0) throw new Error(`knowledge: no articles could be read from ${options.kbPath}`);
+  const indexOptions = parseIndexOptions(options.index);
+  const loaded = await buildOrLoadIndex(articles, indexOptions, options.dataDir, options.progress);
+  const file = options.thresholdsFile ? await readThresholdsFile(options.thresholdsFile) : undefined;
+  const answerer = new Answerer(loaded.index, resolveAnswerOptions(file, options.answer));
+  return { answerer, loaded, articles, issues };
+}

@@ -1,0 +1,48 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article } from '../types.js';
+import { Tfidf, type TfidfOptions } from '../text/tfidf.js';
+import { readFloat32, readInt32, writeTyped } from './binary.js';
+import { LinearClassifier } from './classifier.js';
+import { HashedNgramEmbeddings } from './embeddings.js';
+import { HnswVectorStore } from './hnsw-store.js';
+import { KnowledgeIndex } from './knowledge-index.js';
+import { LexicalIndex } from './lexical.js';
+
+/** Large numeric arrays go to raw binary files, everything else to JSON, all in one folder. */
+export async function saveIndex(index: KnowledgeIndex, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const { tfidf, dimensions } = index.embeddings;
+  await writeFile(path.join(dir, 'articles.json'), JSON.stringify(index.articles));
+  await writeFile(path.join(dir, 'tfidf.json'), JSON.stringify({ options: tfidf.state.options, dimensions }));
+  await writeTyped(path.join(dir, 'tfidf-vocab.bin'), tfidf.state.vocab);
+  await writeTyped(path.join(dir, 'tfidf-idf.bin'), tfidf.state.idf);
+  if (index.classifier) {
+    await writeTyped(path.join(dir, 'classifier-weights.bin'), index.classifier.state.weights);
+    await writeTyped(path.join(dir, 'classifier-bias.bin'), index.classifier.state.bias);
+  }
+  await index.store.save(dir);
+  await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(index.lexical.toJSON()));
+}
+
+export async function loadIndex(dir: string): Promise<KnowledgeIndex> {
+  const json = async <T>(name: string) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
+  const articles = await json<Article[]>('articles.json');
+  const meta = await json<{ options: TfidfOptions; dimensions: number }>('tfidf.json');
+  const tfidf = new Tfidf({
+    options: meta.options,
+    vocab: await readInt32(path.join(dir, 'tfidf-vocab.bin')),
+    idf: await readFloat32(path.join(dir, 'tfidf-idf.bin')),
+  });
+  const embeddings = new HashedNgramEmbeddings({ dimensions: meta.dimensions, tfidf });
+  let classifier: LinearClassifier | undefined;
+  // A KB with a single topic has no classifier, hence no weight files.
+  const bias = await readFloat32(path.join(dir, 'classifier-bias.bin')).catch(() => undefined);
+  if (bias) {
+    const weights = await readFloat32(path.join(dir, 'classifier-weights.bin'));
+    classifier = new LinearClassifier({ classes: bias.length, features: tfidf.size, weights, bias });
+  }
+  const store = await HnswVectorStore.load(dir, embeddings);
+  const lexical = LexicalIndex.load(await readFile(path.join(dir, 'lexical.json'), 'utf8'));
+  return new KnowledgeIndex(articles, embeddings, classifier, store, lexical);
+}

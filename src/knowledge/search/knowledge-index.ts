@@ -1,0 +1,140 @@
+import { Document } from '@langchain/core/documents';
+import type { Article } from '../types.js';
+import { LinearClassifier } from './classifier.js';
+import { HashedNgramEmbeddings } from './embeddings.js';
+import { HnswVectorStore } from './hnsw-store.js';
+import { LexicalIndex, type LexicalDoc } from './lexical.js';
+import type { IndexOptions } from './options.js';
+
+/** Raw retrieval evidence for one article id (all its language versions together). */
+export interface Signals {
+  cls: number;
+  id: string;
+  /** Classifier probability, renormalised over the visible articles. */
+  clf: number;
+  /** Best cosine similarity of the query to one of the article's questions (HNSW). */
+  vec: number;
+  /** Best BM25 over the article's texts relative to the query's best, times query-term coverage (LexicalIndex). */
+  lex: number;
+}
+
+export type Progress = (stage: string, done: number, total: number) => void;
+
+/** Questions and title of a version: what customers might type. */
+const askable = (a: Article): string[] => [a.title, ...a.questions];
+
+/**
+ * All indexes over one KB. Classes are article ids, not (id, lang) pairs, so a Filipino question
+ * can match the English phrasings of the same article and vice versa.
+ */
+export class KnowledgeIndex {
+  readonly classes: string[];
+  private readonly classIndex = new Map<string, number>();
+
+  /** Use `build`, or `loadIndex` (index-files.ts) for a saved one. */
+  constructor(
+    readonly articles: readonly Article[],
+    readonly embeddings: HashedNgramEmbeddings,
+    readonly classifier: LinearClassifier | undefined,
+    readonly store: HnswVectorStore,
+    readonly lexical: LexicalIndex,
+  ) {
+    this.classes = [...new Set(articles.filter((a) => !a.contextOnly).map((a) => a.id))];
+    this.classes.forEach((id, i) => this.classIndex.set(id, i));
+  }
+
+  static async build(
+    articles: readonly Article[],
+    options: IndexOptions,
+    progress?: Progress,
+  ): Promise<KnowledgeIndex> {
+    const { features } = options;
+    const retrievable = articles.map((a, owner) => ({ a, owner })).filter(({ a }) => !a.contextOnly);
+    const classes = [...new Set(retrievable.map(({ a }) => a.id))];
+    const texts = retrievable.flatMap(({ a, owner }) =>
+      askable(a).map((text) => ({ text, owner, cls: classes.indexOf(a.id) })),
+    );
+    progress?.('features', 0, 1);
+    const embeddings = new HashedNgramEmbeddings({ dimensions: options.dimensions, tfidfOptions: features });
+    embeddings.fit(texts.map((t) => t.text));
+    const sparse = texts.map((t) => embeddings.sparse(t.text));
+    progress?.('features', 1, 1);
+
+    let classifier: LinearClassifier | undefined;
+    if (options.classifier.enabled && classes.length > 1) {
+      const ys = Int32Array.from(texts, (t) => t.cls);
+      const epochs = options.classifier.epochs;
+      classifier = LinearClassifier.train(
+        sparse,
+        ys,
+        classes.length,
+        embeddings.tfidf.size,
+        options.classifier,
+        (e) => progress?.('classifier', e, epochs || e),
+      );
+    }
+
+    const store = new HnswVectorStore(embeddings, { dimensions: options.dimensions, ...options.hnsw });
+    const chunk = 2000;
+    for (let i = 0; i < texts.length; i += chunk) {
+      const part = texts.slice(i, i + chunk);
+      const docs = part.map((t) => new Document({ pageContent: t.text, metadata: { owner: t.owner } }));
+      await store.addVectors(
+        part.map((_, k) =>
+          embeddings.project(sparse[i + k] ?? { idx: new Int32Array(), val: new Float32Array() }),
+        ),
+        docs,
+      );
+      progress?.('vectors', Math.min(texts.length, i + chunk), texts.length);
+    }
+
+    const lexDocs: LexicalDoc[] = texts.map((t, id) => ({
+      id,
+      owner: t.owner,
+      kind: 'question',
+      text: t.text,
+    }));
+    retrievable.forEach(({ a, owner }) =>
+      lexDocs.push({ id: lexDocs.length, owner, kind: 'answer', text: a.answer }),
+    );
+    const lexical = LexicalIndex.build(lexDocs);
+    progress?.('lexical', 1, 1);
+    return new KnowledgeIndex(articles, embeddings, classifier, store, lexical);
+  }
+
+  classOf(id: string): number | undefined {
+    return this.classIndex.get(id);
+  }
+
+  /** Evidence for every article id that has a visible version, unsorted. */
+  signals(query: string, visible: (a: Article) => boolean, neighbours = 50): Signals[] {
+    const ok = this.articles.map((a) => !a.contextOnly && visible(a));
+    const classOk = new Array<boolean>(this.classes.length).fill(false);
+    this.articles.forEach((a, i) => {
+      const c = this.classIndex.get(a.id);
+      if (ok[i] && c !== undefined) classOk[c] = true;
+    });
+    const out: Signals[] = this.classes.map((id, cls) => ({ cls, id, clf: 0, vec: 0, lex: 0 }));
+    const x = this.embeddings.sparse(query);
+    if (this.classifier)
+      this.classifier
+        .probabilities(x, (c) => classOk[c] ?? false)
+        .forEach((p, c) => out[c] && (out[c].clf = p));
+    const allVisible = ok.every(Boolean);
+    const ownerOf = (label: number) => Number(this.store.documentAt(label)?.metadata.owner ?? -1);
+    const hits = this.store.searchLabels(
+      this.embeddings.project(x),
+      neighbours,
+      allVisible ? undefined : (l) => ok[ownerOf(l)] ?? false,
+    );
+    for (const [label, sim] of hits) {
+      const s = out[this.classIndex.get(this.articles[ownerOf(label)]?.id ?? '') ?? -1];
+      if (s && sim > s.vec) s.vec = sim;
+    }
+    for (const [owner, score] of this.lexical.scores(query)) {
+      const s = ok[owner] ? out[this.classIndex.get(this.articles[owner]?.id ?? '') ?? -1] : undefined;
+      if (s) s.lex = Math.max(s.lex, score);
+    }
+    return out.filter((s) => classOk[s.cls]);
+  }
+}
