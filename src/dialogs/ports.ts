@@ -1,0 +1,75 @@
+import type { TurnContext } from 'botbuilder';
+import type { Article, Audience, Lang } from '../knowledge/types.js';
+
+/**
+ * What the dialogs need from the rest of Tulay. The composition root adapts the real
+ * knowledge service, signal detector and handoff service to these; dialogs stay testable.
+ */
+export interface Candidate {
+  id: string;
+  title: string;
+  score: number;
+  confidence: number;
+}
+
+export interface KnowledgeDecision {
+  kind: 'answer' | 'clarify' | 'none';
+  article?: Article;
+  candidates: Candidate[];
+  confidence: number;
+  fallbackLanguage?: boolean;
+}
+
+export interface KnowledgePort {
+  decide(query: string, options: { lang: Lang; audience: Audience }): Promise<KnowledgeDecision>;
+  /** The article in `lang` if translated, else English; undefined when unknown or not for this audience. */
+  getArticle(id: string, lang: Lang, audience: Audience): { article: Article; fallbackLanguage: boolean } | undefined;
+}
+
+export interface Reason {
+  code: string;
+  turn: number;
+  score: number;
+  detail?: string;
+}
+
+export interface SignalDecision {
+  action: 'continue' | 'offer' | 'escalate';
+  score: number;
+  reasons: Reason[];
+}
+
+export type BotOutcome = {
+  kind: 'answer' | 'clarify' | 'none' | 'chitchat';
+  articleId?: string;
+  confidence?: number;
+  humanOnly?: boolean;
+  text?: string;
+};
+
+/** Signal state is opaque JSON kept in conversation state between turns. */
+export interface SignalsPort {
+  initial(): unknown;
+  observeUser(state: unknown, input: { text: string; lang: Lang }): { state: unknown; decision: SignalDecision };
+  observeBot(state: unknown, outcome: BotOutcome): unknown;
+  observeFeedback(state: unknown, helpful: boolean): { state: unknown; decision: SignalDecision };
+}
+
+/** The evidence an agent sees: the customer never has to repeat themselves. */
+export interface HandoffSummaryInput {
+  question: string;
+  lang: Lang;
+  channel: string;
+  audience: Audience;
+  articles: Candidate[];
+  reasons: Reason[];
+  score: number;
+  queue?: string;
+  escalatedBecause: string;
+  explicit: boolean;
+}
+
+export interface HandoffPort {
+  /** True while an agent owns (or is about to own) this conversation: the bot stays silent. */
+  request(context: TurnContext, summary: HandoffSummaryInput): Promise<void>;
+}
