@@ -1,0 +1,3 @@
+export { HandoffMiddleware } from './handoff-middleware.js';
+export { isCancelRequest } from './phrases.js';
+export { outgoingHandler } from './outgoing.js';

@@ -1,0 +1,12 @@
+export { CustomerRelay, relayedMessage, type Speaker } from './proactive.js';
+export {
+  entriesToItems,
+  entryToItem,
+  handoffEntity,
+  HANDOFF_ENTITY,
+  SUBMIT_CONTENT_TYPE,
+  toTranscriptItem,
+  type HandoffEntity,
+  type TranscriptItem,
+  type TranscriptRole,
+} from './transcript.js';
