@@ -1,9 +1,11 @@
-import { ConversationState, UserState, type ActivityHandlerBase, type CloudAdapter } from 'botbuilder';
+import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Server } from 'restify';
-import { createAdapter, SupportBot, TranscriptMiddleware, TurnMetricsMiddleware } from './bot/index.js';
+import { createAdapter, TranscriptMiddleware, TurnMetricsMiddleware } from './bot/index.js';
 import type { Config } from './config/index.js';
-import { MainDialog } from './dialogs/index.js';
+import { assemble } from './features.js';
+import type { HandoffOverrides } from './handoff/index.js';
+import type { KnowledgeService } from './knowledge/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { createServer, type RoutePlugin } from './server/index.js';
 import { openStorage, type StorageBundle } from './storage/index.js';
@@ -13,6 +15,8 @@ export interface App {
   server: Server;
   storage: StorageBundle;
   metrics: Metrics;
+  /** Undefined when a test replaced the bot. */
+  knowledge: KnowledgeService | undefined;
   /** Starts listening; resolves with the bound address (port 0 picks a free one). */
   listen(): Promise<{ port: number; url: string }>;
   /** Stops accepting, lets turns in flight finish, closes storage. Safe to call twice. */
@@ -41,6 +45,9 @@ export interface AppOverrides {
   storage?: StorageBundle;
   /** Replaces Tulay's bot, e.g. with an echo bot for the throughput baseline. */
   bot?: (parts: { storage: StorageBundle }) => ActivityHandlerBase;
+  /** A knowledge service built once and shared (tests start many apps on one KB). */
+  knowledge?: KnowledgeService;
+  handoff?: HandoffOverrides;
 }
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
@@ -65,14 +72,11 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   adapter.use(turns);
   adapter.use(new TranscriptMiddleware(storage.transcripts, logger));
 
-  const bot =
-    overrides.bot?.({ storage }) ??
-    new SupportBot(
-      new ConversationState(storage.state),
-      new UserState(storage.state),
-      new MainDialog(),
-      logger,
-    );
+  const { bot, knowledge, features } = await assemble(
+    { config, logger, adapter, storage, metrics },
+    overrides,
+    logger,
+  );
 
   const server = createServer({
     logger,
@@ -80,7 +84,12 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     adapter,
     bot,
     bodyLimitBytes: config.bodyLimitBytes,
-    ready: () => storage.ping(),
+    plugins: features.flatMap((f) => (f.routes ? [f.routes] : [])),
+    ready: async () => {
+      await storage.ping();
+      const kb = knowledge?.status();
+      if (knowledge && (!kb || kb.articles === 0)) throw new Error('knowledge base not loaded');
+    },
   });
 
   let stopping: Promise<void> | undefined;
@@ -89,16 +98,20 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     server,
     storage,
     metrics,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    knowledge,
+    listen: async () => {
+      const bound = await new Promise<{ port: number; url: string }>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => {
           const address = server.address();
           const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${address.port}`;
-          logger.info({ url, storage: storage.kind }, 'tulay: listening');
           resolve({ port: address.port, url });
         });
-      }),
+      });
+      for (const f of features) await f.start?.(config.publicUrl ?? bound.url);
+      logger.info({ url: bound.url, storage: storage.kind }, 'tulay: listening');
+      return bound;
+    },
     stop: () =>
       (stopping ??= (async () => {
         logger.info('tulay: shutting down');
@@ -106,6 +119,14 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
           server.close(() => resolve());
         });
         await turns.whenIdle(config.shutdownTimeoutMs);
+        // Features stop after turns finish (their replies still go out) and before storage closes.
+        for (const f of [...features].reverse()) {
+          try {
+            await f.stop?.();
+          } catch (err) {
+            logger.error({ err }, 'tulay: a feature failed to stop');
+          }
+        }
         // Responses of finished turns are still being written: give them a moment, then drop
         // whatever keep-alive sockets remain so close() can complete.
         server.server.closeIdleConnections();

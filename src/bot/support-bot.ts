@@ -1,10 +1,25 @@
-import { TeamsActivityHandler, type ConversationState, type UserState, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
+import { conversationKind, invokeResponse, isTeams, shouldRespond } from '../channels/teams/index.js';
 import { t, type MainDialog } from '../dialogs/index.js';
 
-/** Tulay's activity handler: welcome, then every message through MainDialog; state saved each turn. */
+/**
+ * Tulay's activity handler: welcome, then every message (and Teams Action.Execute card press)
+ * through MainDialog; state saved each turn. In Teams channels and group chats it speaks only
+ * when @mentioned.
+ */
 export class SupportBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
   constructor(
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
@@ -12,17 +27,36 @@ export class SupportBot extends TeamsActivityHandler {
     private readonly logger: Logger,
   ) {
     super();
-    const dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.onMessage(async (context, next) => {
-      await this.dialog.runTurn(context, dialogState);
+      if (shouldRespond(context)) await this.dialog.runTurn(context, this.dialogState);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient.id) await context.sendActivity(t('welcome'));
-      }
+      await this.welcome(context);
       await next();
     });
+  }
+
+  /** One welcome per new member; in Teams only in a personal chat (a channel would get spammed). */
+  private async welcome(context: TurnContext): Promise<void> {
+    const kind = conversationKind(context);
+    if (kind !== undefined && kind !== 'personal') return;
+    for (const member of context.activity.membersAdded ?? []) {
+      if (member.id === context.activity.recipient.id) continue;
+      const name = member.name?.trim() || context.activity.from?.name?.trim() || '';
+      const text = isTeams(context) ? t('welcomeEmployee', 'en', { name }) : t('welcome');
+      await context.sendActivity(text);
+    }
+  }
+
+  /** Teams Universal Actions (Action.Execute): the dialog reads the card's data from the invoke. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    _invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    await this.dialog.runTurn(context, this.dialogState);
+    return invokeResponse('✓');
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { featureConfig, type FeatureConfig } from './features.js';
 import { envSchema, type Env } from './schema.js';
 
 export type { Env } from './schema.js';
 
 /** Typed, validated configuration. The only place in Tulay that reads `process.env`. */
-export interface Config {
+export interface Config extends FeatureConfig {
   env: Env['NODE_ENV'];
   host: string;
   port: number;
@@ -47,6 +48,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTty = fal
     throw new ConfigError('config: MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   return {
+    ...featureConfig(e),
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,

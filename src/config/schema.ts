@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { featureEnvSchema } from './features-schema.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -15,7 +16,7 @@ const optionalString = z
  * Every environment variable Tulay reads. Names of the Bot Framework variables follow
  * the Azure Bot Service convention so that existing deployment templates work unchanged.
  */
-export const envSchema = z.object({
+export const envSchema = featureEnvSchema.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(3978),

@@ -28,6 +28,10 @@ export interface MainDialogDeps {
   logger: Logger;
   /** The conversation's memory (language, signals, what was tried). */
   data: StatePropertyAccessor<ConversationData>;
+  /** Which articles this conversation may see (Teams employees: internal). Default: by channel. */
+  audience?: (context: TurnContext) => Audience;
+  /** The customer's words (Teams: without the bot's @mention). Default: activity.text. */
+  textOf?: (context: TurnContext) => string;
 }
 
 /** One customer turn: language → signals → (hand off | small talk | knowledge) → offer a person when stuck. */
@@ -51,9 +55,11 @@ export class MainDialog extends ComponentDialog {
     const { context } = step;
     const data = await this.load(context);
     data.turn++;
-    const action = parseCardAction(context.activity.value);
-    if (action) await this.onCardAction(context, data, action);
-    else await this.onText(context, data, (context.activity.text ?? '').trim());
+    const action = parseCardAction(cardValue(context));
+    if (await this.deps.handoff.csat(context)) {
+      // The rating closes a handoff; nothing else to do this turn.
+    } else if (action) await this.onCardAction(context, data, action);
+    else await this.onText(context, data, this.textOf(context));
     await this.deps.data.set(context, data);
     return step.endDialog();
   }
@@ -83,37 +89,61 @@ export class MainDialog extends ComponentDialog {
       return;
     }
     const followUp = data.followUps.find((f) => f.title.toLowerCase() === text.toLowerCase());
-    if (followUp) await this.answerArticle(context, data, followUp.id, text);
-    else await this.answerFromKnowledge(context, data, text);
-    if (observed.decision.action === 'offer') await sendOffer(context, t('offerPerson', data.lang), this.cardOptions(context, data));
+    const offered = followUp
+      ? await this.answerArticle(context, data, followUp.id, text)
+      : await this.answerFromKnowledge(context, data, text);
+    if (observed.decision.action === 'offer' && !offered) await this.offer(context, data, 'offerPerson');
   }
 
-  private async answerFromKnowledge(context: TurnContext, data: ConversationData, text: string): Promise<void> {
-    const audience = audienceOf(context);
+  /** Offers a person and tells the policy, so that a "yes" next turn hands off. */
+  private async offer(context: TurnContext, data: ConversationData, key: 'offerPerson' | 'feedbackSorry') {
+    await sendOffer(context, t(key, data.lang), this.cardOptions(context, data));
+    data.signals = this.deps.signals.observeBot(data.signals, { kind: 'chitchat', offeredPerson: true });
+  }
+
+  private textOf(context: TurnContext): string {
+    return (this.deps.textOf?.(context) ?? context.activity.text ?? '').trim();
+  }
+
+  private audience(context: TurnContext): Audience {
+    return this.deps.audience?.(context) ?? audienceOf(context);
+  }
+
+  /** Answers, clarifies or admits it cannot; true when the reply already offered a person. */
+  private async answerFromKnowledge(context: TurnContext, data: ConversationData, text: string): Promise<boolean> {
+    const audience = this.audience(context);
     const decision = await this.deps.knowledge.decide(text, { lang: data.lang, audience });
     rememberTried(data, decision.candidates.slice(0, 3));
     const options = this.cardOptions(context, data);
     if (decision.kind === 'answer' && decision.article) {
-      await this.answerArticle(context, data, decision.article.id, text, decision.confidence);
-      return;
+      return this.answerArticle(context, data, decision.article.id, text, decision.confidence);
     }
     if (decision.kind === 'clarify') {
       await sendClarify(context, text, decision.candidates.slice(0, 3), options);
       data.signals = this.deps.signals.observeBot(data.signals, { kind: 'clarify', confidence: decision.confidence });
-      return;
+      return false;
     }
     await this.recordUnanswered(context, data, text);
     await sendOffer(context, t('noAnswer', data.lang), options);
-    data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none', text: t('noAnswer', data.lang) });
+    data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none', offeredPerson: true });
+    return true;
   }
 
-  private async answerArticle(context: TurnContext, data: ConversationData, id: string, query: string, confidence = 1) {
-    const audience = audienceOf(context);
+  /** Sends the article; true when the reply also offered a person (human-only topics, unknown ids). */
+  private async answerArticle(
+    context: TurnContext,
+    data: ConversationData,
+    id: string,
+    query: string,
+    confidence = 1,
+  ): Promise<boolean> {
+    const audience = this.audience(context);
     const found = this.deps.knowledge.getArticle(id, data.lang, audience);
     const options = this.cardOptions(context, data);
     if (!found) {
       await sendOffer(context, t('noAnswer', data.lang), options);
-      return;
+      data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none', offeredPerson: true });
+      return true;
     }
     const { article, fallbackLanguage } = found;
     data.followUps = article.followUps
@@ -126,9 +156,11 @@ export class MainDialog extends ComponentDialog {
       articleId: article.id,
       confidence,
       humanOnly: article.handoff === true,
+      offeredPerson: article.handoff === true,
       text: article.answer,
     });
     if (article.handoff) await sendOffer(context, t('humanOnly', data.lang), options);
+    return article.handoff === true;
   }
 
   private async onCardAction(context: TurnContext, data: ConversationData, action: CardAction): Promise<void> {
@@ -145,7 +177,7 @@ export class MainDialog extends ComponentDialog {
       case 'none-of-these':
         await this.recordUnanswered(context, data, action.query);
         await sendOffer(context, t('noAnswer', data.lang), options);
-        data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none' });
+        data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none', offeredPerson: true });
         return;
       case 'feedback': {
         await this.deps.feedback.add({
@@ -157,29 +189,29 @@ export class MainDialog extends ComponentDialog {
           lang: data.lang,
           channel: context.activity.channelId,
         });
-        const observed = this.deps.signals.observeFeedback(data.signals, action.helpful);
-        data.signals = observed.state;
+        data.signals = this.deps.signals.observeFeedback(data.signals, action.helpful);
         if (action.helpful) await context.sendActivity(t('feedbackThanks', data.lang));
-        else await sendOffer(context, t('feedbackSorry', data.lang), options);
+        else await this.offer(context, data, 'feedbackSorry');
         return;
       }
     }
   }
 
   private async handOff(context: TurnContext, data: ConversationData, decision: SignalDecision): Promise<void> {
-    const explicit = decision.reasons.some((r) => r.code.startsWith('explicit'));
+    const explicit = decision.reasons.some((r) => r.code === 'explicit_request' || r.code === 'accepted_offer');
+    const audience = this.audience(context);
     const top = data.tried[0];
-    const article = top ? this.deps.knowledge.getArticle(top.id, 'en', audienceOf(context))?.article : undefined;
+    const article = top ? this.deps.knowledge.getArticle(top.id, 'en', audience)?.article : undefined;
     await this.deps.handoff.request(context, {
-      question: data.questions.join('\n') || (context.activity.text ?? ''),
+      question: data.questions.join('\n') || this.textOf(context) || '-',
       lang: data.lang,
       channel: context.activity.channelId,
-      audience: audienceOf(context),
+      audience,
       articles: data.tried,
       reasons: decision.reasons,
       score: decision.score,
-      queue: article?.queue,
-      escalatedBecause: explicit ? 'explicit request' : (decision.reasons[0]?.code ?? 'policy'),
+      ...(article?.queue ? { queue: article.queue } : {}),
+      escalatedBecause: decision.because ?? (explicit ? 'customer asked for a person' : (decision.reasons[0]?.code ?? 'policy')),
       explicit,
     });
   }
@@ -195,6 +227,15 @@ export class MainDialog extends ComponentDialog {
   private cardOptions(context: TurnContext, data: ConversationData) {
     return { lang: data.lang, universal: context.activity.channelId === 'msteams' };
   }
+}
+
+/** A card press: Action.Submit puts its data in `value`, Action.Execute in an invoke's `value.action.data`. */
+function cardValue(context: TurnContext): unknown {
+  const a = context.activity;
+  if (a.type === 'invoke' && a.name === 'adaptiveCard/action') {
+    return (a.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  }
+  return a.value;
 }
 
 /** Teams is for employees; every other channel is the public website. */

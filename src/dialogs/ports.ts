@@ -37,6 +37,8 @@ export interface SignalDecision {
   action: 'continue' | 'offer' | 'escalate';
   score: number;
   reasons: Reason[];
+  /** One line for the agent saying why (present on offer and escalate). */
+  because?: string;
 }
 
 export type BotOutcome = {
@@ -44,6 +46,8 @@ export type BotOutcome = {
   articleId?: string;
   confidence?: number;
   humanOnly?: boolean;
+  /** The reply offered the customer a person: a "yes" next turn accepts it. */
+  offeredPerson?: boolean;
   text?: string;
 };
 
@@ -52,7 +56,7 @@ export interface SignalsPort {
   initial(): unknown;
   observeUser(state: unknown, input: { text: string; lang: Lang }): { state: unknown; decision: SignalDecision };
   observeBot(state: unknown, outcome: BotOutcome): unknown;
-  observeFeedback(state: unknown, helpful: boolean): { state: unknown; decision: SignalDecision };
+  observeFeedback(state: unknown, helpful: boolean): unknown;
 }
 
 /** The evidence an agent sees: the customer never has to repeat themselves. */
@@ -70,6 +74,8 @@ export interface HandoffSummaryInput {
 }
 
 export interface HandoffPort {
-  /** True while an agent owns (or is about to own) this conversation: the bot stays silent. */
+  /** Queues the conversation for a person (or explains why nobody can come) and tells the customer. */
   request(context: TurnContext, summary: HandoffSummaryInput): Promise<void>;
+  /** Stores a CSAT card submission and thanks the customer; false when the activity is not one. */
+  csat(context: TurnContext): Promise<boolean>;
 }

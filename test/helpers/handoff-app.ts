@@ -84,7 +84,7 @@ export async function startHandoffApp(
   const metrics = createMetrics({ defaultMetrics: false });
   const adapter = createAdapter(config.bot, silentLogger, metrics);
   const ctx = { config, logger: silentLogger, adapter, storage, metrics } as Omit<PluginContext, 'bot'>;
-  const handoff = createHandoffFeature({ ...ctx, bot: undefined as never }, options, overrides);
+  const handoff = createHandoffFeature(ctx, options, overrides);
   adapter.use(new TranscriptMiddleware(storage.transcripts, silentLogger));
   adapter.use(handoff.middleware);
   const bot = new TinyBot(handoff);

@@ -43,7 +43,7 @@ export interface HandoffFeature {
  *   features.push(handoff.feature);
  */
 export function createHandoffFeature(
-  ctx: PluginContext,
+  ctx: Omit<PluginContext, 'bot'>,
   input: HandoffOptionsInput = {},
   overrides: HandoffOverrides = {},
 ): HandoffFeature {

@@ -17,7 +17,7 @@ import { QueueWatch } from '../service/queue.js';
 import { Sweeper } from '../service/sweeper.js';
 import type { HandoffOptions } from './options.js';
 
-function pickBus(ctx: PluginContext, options: HandoffOptions, logger: Logger): EventBus {
+function pickBus(ctx: Omit<PluginContext, 'bot'>, options: HandoffOptions, logger: Logger): EventBus {
   const pgBundle = ctx.storage.kind === 'postgres' ? (ctx.storage as PostgresBundle) : undefined;
   if (options.eventBus === 'postgres' && !pgBundle)
     throw new Error('handoff options: eventBus: postgres needs PostgreSQL storage');
@@ -28,7 +28,7 @@ function pickBus(ctx: PluginContext, options: HandoffOptions, logger: Logger): E
 
 /** Builds the object graph once; the factory in ./index.ts decides what the lead gets to see. */
 export function wire(
-  ctx: PluginContext,
+  ctx: Omit<PluginContext, 'bot'>,
   options: HandoffOptions,
   logger: Logger,
   clock: Clock,

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positive = z.coerce.number().positive();
+const positiveInt = z.coerce.number().int().positive();
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+/** "a, b ,c" → ["a","b","c"]; empty → undefined (the feature's default applies). */
+const list = optionalString.transform((v) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+);
+const json = optionalString.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  try {
+    return JSON.parse(v) as unknown;
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Variables of the features (signals, handoff, web channel, Teams, embeddings). The features
+ * validate the values' meaning again when the app is created, so bad options fail at startup.
+ */
+export const featureEnvSchema = z.object({
+  SIGNALS_THRESHOLD: positive.optional(),
+  SIGNALS_UNRESOLVED_TURNS: positiveInt.optional(),
+
+  /** Queue ids, comma separated; `:internal` marks employee queues, e.g. "general,billing,it:internal". */
+  HANDOFF_QUEUES: list,
+  HANDOFF_DEFAULT_QUEUE: optionalString,
+  HANDOFF_INTERNAL_QUEUE: optionalString,
+  HANDOFF_HOURS: json,
+  HANDOFF_AGENT_IDLE_MINUTES: positive.optional(),
+  HANDOFF_REQUEUE_GRACE_SECONDS: positive.optional(),
+  HANDOFF_MAX_WAIT_MINUTES: positive.optional(),
+  HANDOFF_ABANDON_AFTER_MINUTES: positive.optional(),
+  HANDOFF_OFFLINE_ANSWER_HOURS: positive.optional(),
+  HANDOFF_PROTOCOL_CHANNELS: list,
+  HANDOFF_WEBHOOK_URL: optionalString.pipe(z.url().optional()),
+  HANDOFF_WEBHOOK_SECRET: optionalString,
+  HANDOFF_DEMO_AGENT: bool.optional(),
+  HANDOFF_EVENT_BUS: z.enum(['auto', 'memory', 'postgres']).default('auto'),
+  AGENT_SESSION_HOURS: positive.optional(),
+
+  BOT_NAME: optionalString,
+  DIRECT_LINE_TOKEN_SECRET: optionalString,
+  DIRECT_LINE_TOKEN_TTL_SECONDS: positiveInt.optional(),
+  DIRECT_LINE_RATE_LIMIT_PER_MINUTE: positiveInt.optional(),
+  DIRECT_LINE_RATE_LIMIT_BURST: positiveInt.optional(),
+  DIRECT_LINE_POLLS_PER_MINUTE: positiveInt.optional(),
+  DIRECT_LINE_TOKENS_PER_MINUTE_PER_IP: positiveInt.optional(),
+  DIRECT_LINE_MAX_ACTIVITY_BYTES: positiveInt.optional(),
+  DIRECT_LINE_SECRET: optionalString,
+  DIRECT_LINE_ENDPOINT: optionalString.pipe(z.url().optional()),
+  WEB_ALLOWED_ORIGINS: list,
+  TRUST_PROXY: bool.default(false),
+
+  /** Tenants whose Teams users are employees (internal articles); empty = any tenant. */
+  TEAMS_TENANT_IDS: list,
+});
+
+export type FeatureEnv = z.infer<typeof featureEnvSchema>;

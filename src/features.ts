@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { ConversationState, UserState, type ActivityHandlerBase } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { AppOverrides, Feature, PluginContext } from './app.js';
+import { SupportBot } from './bot/index.js';
+import { audienceFor, cleanText, createEmployeeIdentity, isTeams, NoHandoffEventToTeams } from './channels/teams/index.js';
+import { createWebChannel } from './channels/web/index.js';
+import { MainDialog, type ConversationData } from './dialogs/index.js';
+import { createHandoffFeature } from './handoff/index.js';
+import { createKnowledgeService, type KnowledgeService } from './knowledge/index.js';
+import { createHandoffPort, createSignalsPort, watchKnowledgeBase } from './wiring/index.js';
+
+export interface Assembled {
+  bot: ActivityHandlerBase;
+  knowledge: KnowledgeService | undefined;
+  features: Feature[];
+}
+
+/**
+ * Builds Tulay's features on the shared parts: knowledge, signals, handoff (middleware after the
+ * transcript), the bot with its dialog, the web channel. Options are validated here, so bad
+ * configuration fails at startup.
+ */
+export async function assemble(
+  base: Omit<PluginContext, 'bot'>,
+  overrides: AppOverrides,
+  logger: Logger,
+): Promise<Assembled> {
+  const { config, storage, adapter } = base;
+  adapter.use(new NoHandoffEventToTeams(logger));
+  if (overrides.bot) {
+    const bot = overrides.bot({ storage });
+    return { bot, knowledge: undefined, features: [webFeature({ ...base, bot })] };
+  }
+  const knowledge =
+    overrides.knowledge ??
+    (await createKnowledgeService(
+      {
+        kbPath: config.knowledge.path,
+        dataDir: path.join(config.dataDir, 'kb'),
+        thresholdsFile: config.knowledge.thresholdsFile,
+      },
+      logger.child({ feature: 'knowledge' }),
+    ));
+  const handoff = createHandoffFeature(base, config.handoff, overrides.handoff);
+  adapter.use(handoff.middleware);
+
+  const identity = createEmployeeIdentity({ logger });
+  const conversationState = new ConversationState(storage.state);
+  const dialog = new MainDialog({
+    knowledge,
+    signals: createSignalsPort(config.signals, logger),
+    handoff: createHandoffPort(handoff.service, (context) =>
+      isTeams(context) ? identity(context) : Promise.resolve(undefined),
+    ),
+    feedback: storage.feedback,
+    logger,
+    data: conversationState.createProperty<ConversationData>('tulay'),
+    audience: (context) => audienceFor(context, config.teams.tenantIds),
+    textOf: cleanText,
+  });
+  const bot = new SupportBot(conversationState, new UserState(storage.state), dialog, logger);
+  const features: Feature[] = [handoff.feature, webFeature({ ...base, bot })];
+  if (config.knowledge.hotReload && !overrides.knowledge) {
+    let watcher: { close(): Promise<void> } | undefined;
+    features.push({
+      start: () => {
+        watcher = watchKnowledgeBase(config.knowledge.path, knowledge, logger);
+      },
+      stop: () => watcher?.close(),
+    });
+  }
+  return { bot, knowledge, features };
+}
+
+function webFeature(ctx: PluginContext): Feature {
+  return createWebChannel(ctx, ctx.config.web);
+}
