@@ -3,7 +3,13 @@ import { ConversationState, UserState, type ActivityHandlerBase } from 'botbuild
 import type { Logger } from 'pino';
 import type { AppOverrides, Feature, PluginContext } from './app.js';
 import { SupportBot } from './bot/index.js';
-import { audienceFor, cleanText, createEmployeeIdentity, isTeams, NoHandoffEventToTeams } from './channels/teams/index.js';
+import {
+  audienceFor,
+  cleanText,
+  createEmployeeIdentity,
+  isTeams,
+  NoHandoffEventToTeams,
+} from './channels/teams/index.js';
 import { createWebChannel } from './channels/web/index.js';
 import { MainDialog, type ConversationData } from './dialogs/index.js';
 import { createHandoffFeature } from './handoff/index.js';

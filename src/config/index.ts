@@ -32,7 +32,11 @@ export class ConfigError extends Error {
 
 /** Parses an environment into a Config; throws ConfigError with one line naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>, isTty = false): Config {
-  const parsed = envSchema.safeParse(env);
+  // `NAME=` in .env (as in .env.example) means "not set": the default applies.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? 'environment';

@@ -110,7 +110,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Answers, clarifies or admits it cannot; true when the reply already offered a person. */
-  private async answerFromKnowledge(context: TurnContext, data: ConversationData, text: string): Promise<boolean> {
+  private async answerFromKnowledge(
+    context: TurnContext,
+    data: ConversationData,
+    text: string,
+  ): Promise<boolean> {
     const audience = this.audience(context);
     const decision = await this.deps.knowledge.decide(text, { lang: data.lang, audience });
     rememberTried(data, decision.candidates.slice(0, 3));
@@ -120,7 +124,10 @@ export class MainDialog extends ComponentDialog {
     }
     if (decision.kind === 'clarify') {
       await sendClarify(context, text, decision.candidates.slice(0, 3), options);
-      data.signals = this.deps.signals.observeBot(data.signals, { kind: 'clarify', confidence: decision.confidence });
+      data.signals = this.deps.signals.observeBot(data.signals, {
+        kind: 'clarify',
+        confidence: decision.confidence,
+      });
       return false;
     }
     await this.recordUnanswered(context, data, text);
@@ -163,11 +170,21 @@ export class MainDialog extends ComponentDialog {
     return article.handoff === true;
   }
 
-  private async onCardAction(context: TurnContext, data: ConversationData, action: CardAction): Promise<void> {
+  private async onCardAction(
+    context: TurnContext,
+    data: ConversationData,
+    action: CardAction,
+  ): Promise<void> {
     const options = this.cardOptions(context, data);
     switch (action.action) {
       case 'handoff': {
-        const decision: SignalDecision = { action: 'escalate', score: 1, reasons: [{ code: 'explicit_request', turn: data.turn, score: 1, detail: 'clicked "Talk to a person"' }] };
+        const decision: SignalDecision = {
+          action: 'escalate',
+          score: 1,
+          reasons: [
+            { code: 'explicit_request', turn: data.turn, score: 1, detail: 'clicked "Talk to a person"' },
+          ],
+        };
         await this.handOff(context, data, decision);
         return;
       }
@@ -197,8 +214,14 @@ export class MainDialog extends ComponentDialog {
     }
   }
 
-  private async handOff(context: TurnContext, data: ConversationData, decision: SignalDecision): Promise<void> {
-    const explicit = decision.reasons.some((r) => r.code === 'explicit_request' || r.code === 'accepted_offer');
+  private async handOff(
+    context: TurnContext,
+    data: ConversationData,
+    decision: SignalDecision,
+  ): Promise<void> {
+    const explicit = decision.reasons.some(
+      (r) => r.code === 'explicit_request' || r.code === 'accepted_offer',
+    );
     const audience = this.audience(context);
     const top = data.tried[0];
     const article = top ? this.deps.knowledge.getArticle(top.id, 'en', audience)?.article : undefined;
@@ -211,14 +234,22 @@ export class MainDialog extends ComponentDialog {
       reasons: decision.reasons,
       score: decision.score,
       ...(article?.queue ? { queue: article.queue } : {}),
-      escalatedBecause: decision.because ?? (explicit ? 'customer asked for a person' : (decision.reasons[0]?.code ?? 'policy')),
+      escalatedBecause:
+        decision.because ??
+        (explicit ? 'customer asked for a person' : (decision.reasons[0]?.code ?? 'policy')),
       explicit,
     });
   }
 
   private async recordUnanswered(context: TurnContext, data: ConversationData, query: string): Promise<void> {
     try {
-      await this.deps.feedback.add({ kind: 'unanswered', conversationId: context.activity.conversation.id, query, lang: data.lang, channel: context.activity.channelId });
+      await this.deps.feedback.add({
+        kind: 'unanswered',
+        conversationId: context.activity.conversation.id,
+        query,
+        lang: data.lang,
+        channel: context.activity.channelId,
+      });
     } catch (err) {
       this.deps.logger.error({ err }, 'dialogs: could not record an unanswered question');
     }

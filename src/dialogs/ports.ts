@@ -23,7 +23,11 @@ export interface KnowledgeDecision {
 export interface KnowledgePort {
   decide(query: string, options: { lang: Lang; audience: Audience }): Promise<KnowledgeDecision>;
   /** The article in `lang` if translated, else English; undefined when unknown or not for this audience. */
-  getArticle(id: string, lang: Lang, audience: Audience): { article: Article; fallbackLanguage: boolean } | undefined;
+  getArticle(
+    id: string,
+    lang: Lang,
+    audience: Audience,
+  ): { article: Article; fallbackLanguage: boolean } | undefined;
 }
 
 export interface Reason {
@@ -54,7 +58,10 @@ export type BotOutcome = {
 /** Signal state is opaque JSON kept in conversation state between turns. */
 export interface SignalsPort {
   initial(): unknown;
-  observeUser(state: unknown, input: { text: string; lang: Lang }): { state: unknown; decision: SignalDecision };
+  observeUser(
+    state: unknown,
+    input: { text: string; lang: Lang },
+  ): { state: unknown; decision: SignalDecision };
   observeBot(state: unknown, outcome: BotOutcome): unknown;
   observeFeedback(state: unknown, helpful: boolean): unknown;
 }

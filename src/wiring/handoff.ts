@@ -29,7 +29,8 @@ export function createHandoffPort(service: HandoffService, identify?: IdentityLo
           ...(customer ? { customer } : {}),
         },
       });
-      const replies = result.kind === 'queued' ? queuedReplies(result, s.lang) : offlineReplies(result, s.lang);
+      const replies =
+        result.kind === 'queued' ? queuedReplies(result, s.lang) : offlineReplies(result, s.lang);
       await context.sendActivities(replies);
     },
     async csat(context: TurnContext): Promise<boolean> {
