@@ -9,8 +9,15 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
-import { conversationKind, invokeResponse, isTeams, shouldRespond } from '../channels/teams/index.js';
-import { t, type MainDialog } from '../dialogs/index.js';
+import {
+  conversationKind,
+  invokeError,
+  invokeResponse,
+  isTeams,
+  shouldRespond,
+} from '../channels/teams/index.js';
+import { parseCardAction, t, type MainDialog } from '../dialogs/index.js';
+import { readCsatSubmission } from '../handoff/index.js';
 
 /**
  * Tulay's activity handler: welcome, then every message (and Teams Action.Execute card press)
@@ -53,8 +60,13 @@ export class SupportBot extends TeamsActivityHandler {
   /** Teams Universal Actions (Action.Execute): the dialog reads the card's data from the invoke. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
-    _invokeValue: AdaptiveCardInvokeValue,
+    invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    if (!parseCardAction(invokeValue.action?.data) && !readCsatSubmission(context.activity)) {
+      const verb = String(invokeValue.action?.verb ?? '');
+      this.logger.warn({ verb }, 'bot: unknown Adaptive Card action');
+      return invokeError(400, 'BadRequest', `Tulay does not know the card action "${verb}"`);
+    }
     await this.dialog.runTurn(context, this.dialogState);
     return invokeResponse('✓');
   }
