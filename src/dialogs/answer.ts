@@ -7,7 +7,12 @@ import type { Candidate } from './ports.js';
 /** Sends an answer card with follow-up prompts as suggested actions; returns the follow-ups offered. */
 export async function sendAnswer(
   context: TurnContext,
-  input: { article: Article; query: string; fallbackLanguage: boolean; followUps: { id: string; title: string }[] },
+  input: {
+    article: Article;
+    query: string;
+    fallbackLanguage: boolean;
+    followUps: { id: string; title: string }[];
+  },
   options: CardOptions,
 ): Promise<void> {
   const { article } = input;
@@ -34,7 +39,12 @@ export async function sendAnswer(
   await context.sendActivity(reply);
 }
 
-export async function sendClarify(context: TurnContext, query: string, candidates: Candidate[], options: CardOptions) {
+export async function sendClarify(
+  context: TurnContext,
+  query: string,
+  candidates: Candidate[],
+  options: CardOptions,
+) {
   const reply = MessageFactory.attachment(clarifyCard(query, candidates, options));
   reply.summary = [t('clarify', options.lang), ...candidates.map((c) => c.title)].join(' ');
   await context.sendActivity(reply);

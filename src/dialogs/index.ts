@@ -1,5 +1,12 @@
 export { MainDialog, audienceOf, type MainDialogDeps } from './main-dialog.js';
 export { t, type MessageKey } from './messages.js';
-export { parseCardAction, answerCard, clarifyCard, offerPersonCard, type CardAction, type CardOptions } from './cards.js';
+export {
+  parseCardAction,
+  answerCard,
+  clarifyCard,
+  offerPersonCard,
+  type CardAction,
+  type CardOptions,
+} from './cards.js';
 export { newConversationData, type ConversationData } from './state.js';
 export type * from './ports.js';

@@ -13,7 +13,7 @@ import type { Audience, Lang } from '../knowledge/types.js';
 import type { FeedbackStore } from '../storage/index.js';
 import { sendAnswer, sendClarify, sendOffer } from './answer.js';
 import { parseCardAction, type CardAction } from './cards.js';
-import { detectChitChat } from './chitchat.js';
+import { chitChatLanguage, detectChitChat } from './chitchat.js';
 import { t } from './messages.js';
 import type { HandoffPort, KnowledgePort, SignalDecision, SignalsPort } from './ports.js';
 import { newConversationData, rememberQuestion, rememberTried, type ConversationData } from './state.js';
@@ -74,11 +74,23 @@ export class MainDialog extends ComponentDialog {
       await context.sendActivity(t('emptyMessage', data.lang));
       return;
     }
-    data.lang = pickLanguage(text, data.lang);
-    const observed = this.deps.signals.observeUser(data.signals, { text, lang: data.lang });
+    // A follow-up prompt is the bot's own title, sent back by a click: it keeps the conversation's
+    // language ("Failed o declined na payment" is not English) and says nothing about the
+    // customer's mood ("…damaged, wrong or incomplete" is not a complaint), but it is a turn.
+    const followUp = data.followUps.find((f) => f.title.toLowerCase() === text.toLowerCase());
+    if (!followUp) data.lang = chitChatLanguage(text) ?? pickLanguage(text, data.lang);
+    const observed = this.deps.signals.observeUser(data.signals, {
+      text: followUp ? '' : text,
+      lang: data.lang,
+    });
     data.signals = observed.state;
     const chit = detectChitChat(text);
-    if (!chit) rememberQuestion(data, text);
+    // A bare "yes" to the offer of a person is not part of the question the agent should read.
+    // (A complaint that accepts it carries other reasons on the same turn and is kept.)
+    const now = observed.decision.reasons.filter((r) => r.turn === lastTurn(observed.decision.reasons));
+    const acceptsOffer =
+      text.split(/\s+/).length <= 4 && now.length > 0 && now.every((r) => r.code === 'accepted_offer');
+    if (!chit && !acceptsOffer) rememberQuestion(data, text);
     if (observed.decision.action === 'escalate') {
       await this.handOff(context, data, observed.decision);
       return;
@@ -88,7 +100,6 @@ export class MainDialog extends ComponentDialog {
       data.signals = this.deps.signals.observeBot(data.signals, { kind: 'chitchat' });
       return;
     }
-    const followUp = data.followUps.find((f) => f.title.toLowerCase() === text.toLowerCase());
     const offered = followUp
       ? await this.answerArticle(context, data, followUp.id, text)
       : await this.answerFromKnowledge(context, data, text);
@@ -178,13 +189,22 @@ export class MainDialog extends ComponentDialog {
     const options = this.cardOptions(context, data);
     switch (action.action) {
       case 'handoff': {
-        const decision: SignalDecision = {
-          action: 'escalate',
-          score: 1,
-          reasons: [
-            { code: 'explicit_request', turn: data.turn, score: 1, detail: 'clicked "Talk to a person"' },
-          ],
-        };
+        // The button says what the customer would type: the policy hears it as the words, so the
+        // agent gets every reason so far (no answers, frustration…), not only this click.
+        const label = t('talkToPerson', data.lang);
+        const observed = this.deps.signals.observeUser(data.signals, { text: label, lang: data.lang });
+        data.signals = observed.state;
+        const decision: SignalDecision =
+          observed.decision.action === 'escalate'
+            ? observed.decision
+            : {
+                action: 'escalate',
+                score: observed.decision.score,
+                reasons: [
+                  ...observed.decision.reasons,
+                  { code: 'explicit_request', turn: data.turn, score: 1, detail: `clicked "${label}"` },
+                ],
+              };
         await this.handOff(context, data, decision);
         return;
       }
@@ -258,6 +278,10 @@ export class MainDialog extends ComponentDialog {
   private cardOptions(context: TurnContext, data: ConversationData) {
     return { lang: data.lang, universal: context.activity.channelId === 'msteams' };
   }
+}
+
+function lastTurn(reasons: readonly { turn: number }[]): number {
+  return reasons.reduce((max, r) => Math.max(max, r.turn), 0);
 }
 
 /** A card press: Action.Submit puts its data in `value`, Action.Execute in an invoke's `value.action.data`. */
