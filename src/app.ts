@@ -65,7 +65,12 @@ export function assertSafeBinding(config: Config): void {
 /** The composition root: picks implementations from config and wires everything together. */
 export async function createApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   assertSafeBinding(config);
-  const storage = overrides.storage ?? (await openStorage(config.storage));
+  const storage =
+    overrides.storage ??
+    (await openStorage(config.storage, {
+      onIdleError: (err) =>
+        logger.warn({ err: err.message }, 'storage: an idle database connection was dropped'),
+    }));
   const metrics = createMetrics();
   const adapter = createAdapter(config.bot, logger, metrics);
   const turns = new TurnMetricsMiddleware(metrics);

@@ -8,7 +8,10 @@ export { openSqliteBundle, type SqliteBundle } from './sqlite/index.js';
 export { openPostgresBundle, type PostgresBundle } from './postgres/index.js';
 
 /** Picks the implementation from config: PostgreSQL when DATABASE_URL is set, else SQLite. */
-export async function openStorage(storage: Config['storage']): Promise<StorageBundle> {
-  if (storage.kind === 'postgres') return openPostgresBundle(storage.url);
+export async function openStorage(
+  storage: Config['storage'],
+  options: { onIdleError?: (err: Error) => void } = {},
+): Promise<StorageBundle> {
+  if (storage.kind === 'postgres') return openPostgresBundle(storage.url, [], options.onIdleError);
   return openSqliteBundle(storage.path);
 }

@@ -1,10 +1,11 @@
 // The agent console (web/agent) in headless Chromium.
 // 1. Against an in-memory fake of API.md (fast, covers every UI feature and failure path).
-// 2. Against the real handoff backend: real storage, adapter, HandoffMiddleware, console routes
-//    and WebSocket hub; customers speak through POST /api/messages with a fake connector.
+// 2. Against the full product (startApp: knowledge base, MainDialog, handoff, console routes and
+//    WebSocket hub); customers speak through POST /api/messages (expectReplies), and what the bot
+//    sends them outside their turns goes to a fake connector.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -21,7 +22,7 @@ import {
   WEB_AGENT_DIR,
   type FakeConsoleServer,
 } from '../helpers/console-fake-server.js';
-import { startRealConsoleApp, type RealConsoleApp } from '../helpers/console-real-app.js';
+import { replyTexts, startRealConsoleApp, type RealConsoleApp } from '../helpers/console-real-app.js';
 import { CARD_ACTIONS } from '../../src/handoff/index.js';
 
 const skipReason = browserSkipReason(); // browser.ts has printed why, or thrown when browsers are required
@@ -416,7 +417,7 @@ describe.skipIf(Boolean(skipReason))('agent console UI against a fake backend', 
   });
 });
 
-describe.skipIf(Boolean(skipReason))('agent console end to end against the real handoff backend', () => {
+describe.skipIf(Boolean(skipReason))('agent console end to end on the full product (startApp)', () => {
   let app: RealConsoleApp;
   let browser: Browser;
   const MARIA = { username: 'maria', password: 'maria-secret-pw', name: 'Maria Santos', queues: ['*'] };
@@ -459,6 +460,37 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
     };
   }
 
+  /** Switches the console to "available" unless it already is. */
+  async function beAvailable(page: Page): Promise<void> {
+    await until(
+      'live socket',
+      async () => (await page.locator('#conn-status').getAttribute('data-state')) === 'live',
+    );
+    if ((await page.locator('#presence-toggle').getAttribute('aria-checked')) !== 'true')
+      await page.locator('#presence-toggle').click();
+    await until(
+      'available',
+      async () => (await page.locator('#presence-toggle').getAttribute('aria-checked')) === 'true',
+    );
+  }
+
+  /** A customer asks the bot something, then asks for a person: the ticket MainDialog queued. */
+  async function escalate(conv: string, question: string, name?: string) {
+    const asked = await app.customer(conv, { text: question, ...(name ? { name } : {}) });
+    expect(asked.status).toBe(200);
+    const handoff = await app.customer(conv, {
+      text: 'I want to talk to a person',
+      ...(name ? { name } : {}),
+    });
+    expect(handoff.status).toBe(200);
+    const replies = replyTexts(handoff).join('\n');
+    expect(replies).toContain("I'm connecting you with a person from our team.");
+    expect(replies).toMatch(/You're number \d+ in line/);
+    const ticket = await until('ticket created', () => app.openTicketFor(conv));
+    expect(ticket.state).toBe('queued');
+    return { asked, handoff, ticket };
+  }
+
   it('logs in, sees a customer escalate live, accepts, chats both ways (XSS inert), notes and resolves', async () => {
     const { context, page, errors } = await newConsolePage(browser);
     const conv = `e2e-${Date.now()}`;
@@ -475,34 +507,21 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
       await page.locator('#login-submit').click();
       await page.locator('#console-view').waitFor({ state: 'visible' });
       expect(await page.locator('#agent-name').textContent()).toBe('Maria Santos');
-      await until(
-        'live socket',
-        async () => (await page.locator('#conn-status').getAttribute('data-state')) === 'live',
-      );
-      await page.locator('#presence-toggle').click();
-      await until(
-        'available',
-        async () => (await page.locator('#presence-toggle').getAttribute('aria-checked')) === 'true',
-      );
+      await beAvailable(page);
 
-      // The customer asks, gets the bot's card, then asks for a person: a ticket is queued.
-      expect(await app.customer(conv, { text: 'Where is my refund for order 1234?' })).toBeLessThan(300);
-      expect(await app.customer(conv, { text: 'I want to talk to an agent' })).toBeLessThan(300);
-      const ticket = await until('ticket created', async () => app.handoff.service.openTicketFor(conv));
-      expect(ticket.state).toBe('queued');
+      // The customer asks; the knowledge base answers with a card; then they ask for a person.
+      const question = 'Where is my refund for order 1234?';
+      const { asked, handoff, ticket } = await escalate(conv, question);
+      expect(asked.replies[0]?.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+      const articleTitle = replyTexts(asked)[0]!;
+      expect(ticket.summary.articles.map((a) => a.title)).toContain(articleTitle);
+      expect(ticket.summary.reasons.map((r) => r.code)).toContain('explicit_request');
 
       // It shows up live in the queue, with a notification and a beep.
       const card = page.locator(`.ticket-card[data-id="${ticket.id}"]`);
       await card.waitFor({ timeout: 8000 });
       const cardText = await card.innerText();
-      for (const part of [
-        'Ana Reyes',
-        'Where is my refund for order 1234?',
-        'English',
-        'webchat',
-        '#1 in queue',
-        'Waiting',
-      ])
+      for (const part of ['Ana Reyes', question, 'English', 'webchat', '#1 in queue', 'Waiting'])
         expect(cardText).toContain(part);
       const probe = await until('notification', async () => {
         const a = await alerts(page);
@@ -511,57 +530,60 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
       expect(probe.notifications[0]!.body).toContain('Where is my refund');
       expect(probe.tones).toBeGreaterThan(0);
 
-      // Evidence and the full transcript (with the bot's Adaptive Card as text).
+      // The evidence the bot gathered (articles tried with scores, signal reasons with turns) and
+      // the full transcript, the bot's Adaptive Cards summarised as text.
       await card.locator('.ticket-open').click();
       await page.locator('#accept-bar').waitFor({ state: 'visible' });
       await until('evidence', async () =>
-        (await page.locator('#evidence').innerText()).includes('How to return an item'),
+        (await page.locator('#evidence').innerText()).includes(articleTitle),
       );
       const evidence = await page.locator('#evidence').innerText();
-      for (const part of [
-        'Where is my refund for order 1234?',
-        'score 0.62',
-        'low confidence',
-        'turn 1',
-        'explicit request',
-        'turn 2',
-        'ana@example.com',
-      ])
-        expect(evidence).toContain(part);
-      await until('transcript', async () =>
-        ((await page.locator('#transcript').textContent()) ?? '').includes('Talk to a person'),
-      );
+      expect(evidence).toContain(question);
+      expect(evidence).toContain(ticket.summary.escalatedBecause);
+      expect(evidence).toContain(ticket.queue);
+      for (const a of ticket.summary.articles) {
+        expect(evidence).toContain(a.title);
+        expect(evidence).toContain(`score ${a.score.toFixed(2)}`);
+      }
+      for (const r of ticket.summary.reasons) {
+        expect(evidence).toContain(r.code.replace(/[_-]+/g, ' '));
+        expect(evidence).toContain(`turn ${r.turn}`);
+      }
+      const botLines = [...replyTexts(asked), ...replyTexts(handoff)].filter(Boolean);
+      await until('transcript', async () => {
+        const text = (await page.locator('#transcript').textContent()) ?? '';
+        return botLines.every((line) => text.includes(line));
+      });
       const transcript = (await page.locator('#transcript').textContent()) ?? '';
-      for (const part of [
-        'Where is my refund for order 1234?',
-        'Items can be returned within 7 days',
-        'This helped',
-        'I want to talk to an agent',
-      ])
+      for (const part of [question, 'I want to talk to a person', 'Adaptive Card'])
         expect(transcript).toContain(part);
 
-      // Accept.
+      // Accept: the customer is told who joined.
       await page.locator('#btn-accept').click();
       await page.locator('#composer').waitFor({ state: 'visible' });
-      await until(
-        'assigned in storage',
-        async () => (await app.handoff.service.ticket(ticket.id))?.state === 'assigned',
+      await until('assigned in storage', async () => (await app.ticket(ticket.id))?.state === 'assigned');
+      const maria = await app.storage.agents.findByUsername(MARIA.username);
+      expect((await app.ticket(ticket.id))?.assignedAgentId).toBe(maria?.id);
+      await until('joined message', () =>
+        app.connector.texts(conv).includes('Maria Santos has joined the conversation.'),
       );
-      expect((await app.handoff.service.ticket(ticket.id))?.assignedAgentId).toBeTruthy();
 
-      // Customer typing, then an XSS payload: shown as inert text.
+      // Customer typing, then an XSS payload: shown as inert text. The bot stays silent meanwhile.
       await app.customer(conv, { type: 'typing' });
       await until(
         'customer typing',
         async () => (await page.locator('#typing-indicator').textContent()) === 'Customer is typing…',
       );
       const evil = `Hello? ${XSS_IMG} ${XSS_SCRIPT}`;
-      await app.customer(conv, { text: evil });
+      expect((await app.customer(conv, { text: evil })).replies).toEqual([]);
       const customerLines = page.locator('#chat-log .msg-customer .msg-text');
       await until('xss line in the chat', async () => (await customerLines.allTextContents()).includes(evil));
       await until('xss line in the transcript', async () =>
         ((await page.locator('#transcript').textContent()) ?? '').includes(evil),
       );
+      await expect
+        .poll(() => page.locator('#chat-log .msg-customer .msg-text', { hasText: XSS_IMG }).isVisible())
+        .toBe(true);
       expect(
         await page.locator('#chat-log img, #transcript img, #chat-log script, #transcript script').count(),
       ).toBe(0);
@@ -606,22 +628,27 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
       await page.screenshot({ path: '/tmp/agent-console.png' });
 
       // Resolve: the bot takes over and asks the customer whether it is solved.
-      const before = app.connector.sent.length;
       await page.locator('#btn-resolve').click();
       await page.locator('#resolve-note').fill('Refund for KE-1234 confirmed.');
       await page.locator('#resolve-form button[type="submit"]').click();
-      await until(
-        'resolved in storage',
-        async () => (await app.handoff.service.ticket(ticket.id))?.state === 'resolved',
-      );
-      expect((await app.handoff.service.ticket(ticket.id))?.resolutionNote).toBe(
-        'Refund for KE-1234 confirmed.',
-      );
+      await until('resolved in storage', async () => (await app.ticket(ticket.id))?.state === 'resolved');
+      expect((await app.ticket(ticket.id))?.resolutionNote).toBe('Refund for KE-1234 confirmed.');
       await until('resolved banner', async () =>
         (await page.locator('#chat-banner').textContent())?.includes('Resolved'),
       );
-      await until('customer told', () => app.connector.sent.length > before);
+      await until('customer told', () =>
+        app.connector.texts(conv).includes('Maria Santos has closed the conversation.'),
+      );
+      const solved = await until('"is it solved?" card', () =>
+        app.connector.sent.find(
+          (s) => s.conversationId === conv && JSON.stringify(s.activity).includes('Is your problem solved?'),
+        ),
+      );
+      expect(JSON.stringify(solved.activity.attachments)).toContain(CARD_ACTIONS.solved);
       expect(await page.locator(`.ticket-card[data-id="${ticket.id}"]`).count()).toBe(0);
+      // With the ticket closed the bot answers the customer again.
+      const back = await app.customer(conv, { text: 'Thanks! What are your store hours?' });
+      expect(back.replies.length).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -652,19 +679,8 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
     });
     try {
       await loginThroughUi(page, app.url, MARIA.username, MARIA.password);
-      await until(
-        'live',
-        async () => (await page.locator('#conn-status').getAttribute('data-state')) === 'live',
-      );
-      if ((await page.locator('#presence-toggle').getAttribute('aria-checked')) !== 'true')
-        await page.locator('#presence-toggle').click();
-      await until(
-        'available',
-        async () => (await page.locator('#presence-toggle').getAttribute('aria-checked')) === 'true',
-      );
-      await app.customer(conv, { text: 'Is the X200 in stock?', name: 'Carla' });
-      await app.customer(conv, { text: 'person please', name: 'Carla' });
-      const ticket = await until('ticket', async () => app.handoff.service.openTicketFor(conv));
+      await beAvailable(page);
+      const { ticket } = await escalate(conv, 'Is the AeroBook 14 in stock?', 'Carla');
       const accept = page.locator(`[data-action="accept"][data-id="${ticket.id}"]`);
       await accept.waitFor();
       held.add(ticket.id);
@@ -677,7 +693,7 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
         'gone from the queue',
         async () => (await page.locator(`.ticket-card[data-id="${ticket.id}"]`).count()) === 0,
       );
-      const stored = await app.handoff.service.ticket(ticket.id);
+      const stored = await app.ticket(ticket.id);
       expect(stored?.state).toBe('assigned');
       expect(stored?.assignedAgentId).toBe(omar.agentId);
     } finally {
@@ -689,7 +705,7 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
   it('shows offline requests with contact details, transfers to a queue, loads analytics and signs out', async () => {
     const offlineConv = `e2e-offline-${Date.now()}`;
     const chatConv = `e2e-transfer-${Date.now()}`;
-    // Nobody available: the customer leaves a message through the offline card.
+    // The customer leaves a message through the offline card (what Web Chat posts on submit).
     await app.customer(offlineConv, {
       name: 'Jose Santos',
       value: {
@@ -721,36 +737,29 @@ describe.skipIf(Boolean(skipReason))('agent console end to end against the real 
       for (const part of ['Jose Santos', 'jose@example.com', 'A call back', 'Please call after 5pm'])
         expect(details).toContain(part);
 
-      // A live chat, transferred to the billing queue.
-      await until(
-        'live',
-        async () => (await page.locator('#conn-status').getAttribute('data-state')) === 'live',
-      );
-      if ((await page.locator('#presence-toggle').getAttribute('aria-checked')) !== 'true')
-        await page.locator('#presence-toggle').click();
-      await until(
-        'available',
-        async () => (await page.locator('#presence-toggle').getAttribute('aria-checked')) === 'true',
-      );
-      await app.customer(chatConv, { text: 'My invoice shows the wrong amount', name: 'Lito' });
-      await app.customer(chatConv, { text: 'agent', name: 'Lito' });
-      const ticket = await until('ticket', async () => app.handoff.service.openTicketFor(chatConv));
+      // A live chat, transferred to another queue.
+      await beAvailable(page);
+      const { ticket } = await escalate(chatConv, 'My invoice shows the wrong amount', 'Lito');
+      const target = ticket.queue === 'billing' ? 'orders' : 'billing';
       await page.locator('#tab-queue').click();
       await page.locator(`[data-action="accept"][data-id="${ticket.id}"]`).click();
       await page.locator('#composer').waitFor({ state: 'visible' });
       await page.locator('#btn-transfer').click();
-      await page.locator('#transfer-queue').fill('billing');
+      await page.locator('#transfer-queue').fill(target);
       await page.locator('#transfer-form button[type="submit"]').click();
       await until('transferred', async () => {
-        const t = await app.handoff.service.ticket(ticket.id);
-        return t?.state === 'queued' && t.queue === 'billing';
+        const t = await app.ticket(ticket.id);
+        return t?.state === 'queued' && t.queue === target;
       });
       await until('banner', async () =>
-        (await page.locator('#chat-banner').textContent())?.includes('Transferred to the billing queue'),
+        (await page.locator('#chat-banner').textContent())?.includes(`Transferred to the ${target} queue`),
       );
       await until(
         'back in the queue',
         async () => (await page.locator(`.ticket-card[data-id="${ticket.id}"]`).count()) === 1,
+      );
+      await until('customer told', () =>
+        app.connector.texts(chatConv).some((t) => t.includes(`our ${target} team`)),
       );
 
       // Analytics from GET /api/analytics.

@@ -1,33 +1,20 @@
-// The real handoff backend for the agent console e2e: real storage (SQLite), the lead's
-// CloudAdapter + TranscriptMiddleware, the handoff feature (routes, WebSocket hub, middleware) on
-// the real createServer, and a fake Bot Framework connector as the customers' serviceUrl.
-// Until createApp mounts the handoff feature and MainDialog's handoff port, a small bot stands in
-// for the dialogs: it answers with an Adaptive Card and escalates through service.request() when
-// the customer asks for a person — exactly what MainDialog's HandoffPort does.
+// The real product behind the agent console e2e: startApp (knowledge base, MainDialog, handoff
+// with the console routes and WebSocket hub, web channel) on a throwaway port with its own SQLite
+// folder. Customers speak through POST /api/messages with deliveryMode "expectReplies" (the bot's
+// in-turn answers come back in the HTTP response); everything the bot sends outside a customer's
+// turn (the agent's lines, typing, "closed the conversation") goes to a fake Bot Framework
+// connector, their serviceUrl.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { ActivityHandler, type Activity, type TurnContext } from 'botbuilder';
-import pino from 'pino';
-import type { PluginContext } from '../../src/app.js';
-import { createAdapter, TranscriptMiddleware } from '../../src/bot/index.js';
-import { parseConfig } from '../../src/config/index.js';
+import type { Activity } from 'botbuilder';
 import { addAgent } from '../../src/handoff/agents/commands.js';
-import {
-  createHandoffFeature,
-  offlineReplies,
-  queuedReplies,
-  type HandoffFeature,
-} from '../../src/handoff/index.js';
-import { createMetrics } from '../../src/metrics/index.js';
-import { createServer } from '../../src/server/index.js';
-import { openSqliteBundle, type StorageBundle } from '../../src/storage/index.js';
-import { WEB_AGENT_DIR } from './console-fake-server.js';
+import type { Ticket } from '../../src/handoff/tickets/index.js';
+import type { StorageBundle } from '../../src/storage/index.js';
+import { startApp, type RunningApp } from './app.js';
 
-/** What the bot sent to a customer (in-turn replies and the agent relay alike). */
+/** What the bot sent to a customer outside their turns (the agent relay, notifications). */
 export interface ToCustomer {
   conversationId: string;
   activity: Partial<Activity>;
@@ -79,76 +66,29 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   };
 }
 
-const ANSWER_CARD = {
-  contentType: 'application/vnd.microsoft.card.adaptive',
-  content: {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    body: [
-      { type: 'TextBlock', text: 'How to return an item', weight: 'Bolder', wrap: true },
-      {
-        type: 'TextBlock',
-        text: 'Items can be returned within 7 days with the official receipt.',
-        wrap: true,
-      },
-    ],
-    actions: [
-      { type: 'Action.Submit', title: 'This helped', data: { action: 'feedback', helpful: true } },
-      { type: 'Action.Submit', title: 'Talk to a person', data: { action: 'handoff' } },
-    ],
-  },
-};
+/** The HTTP answer to a customer's activity and the bot's in-turn replies (expectReplies). */
+export interface CustomerTurn {
+  status: number;
+  replies: Partial<Activity>[];
+}
 
-/** Stands in for MainDialog: answers with a card; "agent"/"person" → handoff.service.request(). */
-class EscalatingBot extends ActivityHandler {
-  private readonly questions = new Map<string, string>();
-  handoff: HandoffFeature | undefined;
-
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      await this.turn(context);
-      await next();
-    });
-  }
-
-  private async turn(context: TurnContext): Promise<void> {
-    const conversationId = context.activity.conversation.id;
-    const text = (context.activity.text ?? '').trim();
-    if (!/\b(agent|person|human)\b/i.test(text)) {
-      if (!this.questions.has(conversationId)) this.questions.set(conversationId, text);
-      await context.sendActivity({
-        type: 'message',
-        text: 'Here is what I found:',
-        attachments: [ANSWER_CARD],
-      });
-      return;
-    }
-    const name = context.activity.from?.name;
-    const result = await this.handoff!.service.request(context, {
-      summary: {
-        question: this.questions.get(conversationId) ?? text,
-        lang: 'en',
-        articles: [{ id: 'kb-returns-01', title: 'How to return an item', score: 0.62, confidence: 0.41 }],
-        reasons: [
-          { code: 'low_confidence', turn: 1, score: 0.41, detail: 'best answer below the threshold' },
-          { code: 'explicit_request', turn: 2, score: 1 },
-        ],
-        escalatedBecause: 'explicit request',
-        ...(name ? { customer: { name, email: 'ana@example.com' } } : {}),
-      },
-    });
-    await context.sendActivities(
-      result.kind === 'queued' ? queuedReplies(result, 'en') : offlineReplies(result, 'en'),
-    );
-  }
+/** Texts of a turn's replies, with the first TextBlock of each Adaptive Card standing in for a card. */
+export function replyTexts(turn: CustomerTurn): string[] {
+  return turn.replies.map((a) => {
+    if (a.text) return a.text;
+    const card = a.attachments?.[0]?.content as { body?: { text?: string }[] } | undefined;
+    return card?.body?.find((b) => typeof b.text === 'string')?.text ?? '';
+  });
 }
 
 export interface RealConsoleApp {
   url: string;
+  app: RunningApp['app'];
   storage: StorageBundle;
-  handoff: HandoffFeature;
   connector: FakeConnector;
+  /** The queued or assigned ticket of a conversation, straight from the ticket store. */
+  openTicketFor(conversationId: string): Promise<Ticket | undefined>;
+  ticket(id: string): Promise<Ticket | undefined>;
   /** Adds an agent through the backend's own agent commands (what `npm run agents add` does). */
   addAgent(input: {
     username: string;
@@ -157,50 +97,28 @@ export interface RealConsoleApp {
     queues: string[];
     role?: 'agent' | 'admin';
   }): Promise<void>;
-  /** A customer activity through POST /api/messages, replies going to the fake connector. */
+  /** A customer activity through POST /api/messages (channel "webchat", expectReplies). */
   customer(
     conversationId: string,
     activity: { type?: 'message' | 'typing'; text?: string; name?: string; value?: unknown },
-  ): Promise<number>;
+  ): Promise<CustomerTurn>;
   stop(): Promise<void>;
 }
 
-export async function startRealConsoleApp(): Promise<RealConsoleApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tulay-console-e2e-'));
-  const config = parseConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const storage = openSqliteBundle(path.join(dataDir, 'tulay.db'));
-  const metrics = createMetrics({ defaultMetrics: false });
-  const adapter = createAdapter(config.bot, logger, metrics);
-  adapter.use(new TranscriptMiddleware(storage.transcripts, logger));
-  const bot = new EscalatingBot();
-  const ctx: PluginContext = { config, logger, adapter, bot, storage, metrics };
-  const handoff = createHandoffFeature(ctx, { webRoot: WEB_AGENT_DIR });
-  bot.handoff = handoff;
-  adapter.use(handoff.middleware);
-  const server = createServer({
-    logger,
-    metrics,
-    adapter,
-    bot,
-    bodyLimitBytes: config.bodyLimitBytes,
-    ready: () => storage.ping(),
-    plugins: handoff.feature.routes ? [handoff.feature.routes] : [],
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const url = `http://127.0.0.1:${server.address().port}`;
-  await handoff.feature.start?.(url);
+export async function startRealConsoleApp(env: Record<string, string> = {}): Promise<RealConsoleApp> {
+  const running = await startApp(env);
+  const { app, url } = running;
   const connector = await startFakeConnector();
 
   return {
     url,
-    storage,
-    handoff,
+    app,
+    storage: app.storage,
     connector,
+    openTicketFor: (conversationId) => app.storage.tickets.openFor(conversationId),
+    ticket: (id) => app.storage.tickets.get(id),
     async addAgent(input) {
-      await addAgent(storage.agents, {
+      await addAgent(app.storage.agents, {
         username: input.username,
         password: input.password,
         name: input.name,
@@ -219,6 +137,7 @@ export async function startRealConsoleApp(): Promise<RealConsoleApp> {
           ...(activity.value !== undefined ? { value: activity.value } : {}),
           channelId: 'webchat',
           serviceUrl: connector.url,
+          deliveryMode: 'expectReplies',
           conversation: { id: conversationId },
           from: { id: `user-${conversationId}`, name: activity.name ?? 'Ana Reyes', role: 'user' },
           recipient: { id: 'tulay', name: 'Tulay', role: 'bot' },
@@ -226,19 +145,14 @@ export async function startRealConsoleApp(): Promise<RealConsoleApp> {
           timestamp: new Date().toISOString(),
         }),
       });
-      await res.arrayBuffer();
-      return res.status;
+      const text = await res.text();
+      const body = (text ? JSON.parse(text) : {}) as { activities?: Partial<Activity>[] };
+      return { status: res.status, replies: body.activities ?? [] };
     },
     async stop() {
-      await handoff.feature.stop?.();
-      const closed = new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
-      server.server.closeAllConnections();
-      await closed;
+      await running.stop();
       await connector.close();
-      await storage.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(running.dataDir, { recursive: true, force: true });
     },
   };
 }

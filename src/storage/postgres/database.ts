@@ -10,8 +10,14 @@ export interface PgMigration {
 // BIGSERIAL ids come back as strings by default; our ids stay well inside 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export function createPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+/**
+ * An idle client the server drops (restart, failover, admin) emits 'error' on the pool; without a
+ * listener that is an uncaught exception. pg discards the client and the next query connects anew.
+ */
+export function createPool(url: string, max = 10, onIdleError: (err: Error) => void = () => {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', onIdleError);
+  return pool;
 }
 
 /**

@@ -26,8 +26,9 @@ export interface PostgresBundle extends StorageBundle {
 export async function openPostgresBundle(
   url: string,
   extraMigrations: PgMigration[] = [],
+  onIdleError?: (err: Error) => void,
 ): Promise<PostgresBundle> {
-  const pool = createPool(url);
+  const pool = createPool(url, 10, onIdleError);
   try {
     await migratePostgres(pool, extraMigrations);
   } catch (err) {
