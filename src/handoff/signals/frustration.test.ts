@@ -60,6 +60,18 @@ describe('waiting complaints', () => {
     ['ur', 'abhi tak nahi aaya mera parcel'],
     ['ur', 'کب تک انتظار کروں'],
   ])('%s: %s', (_lang, text) => expect(codes(text)).toContain('waiting'));
+
+  it('weighs "how many days / until when" questions lightly: asking is not complaining', () => {
+    for (const text of [
+      'Cebu tak delivery mein kitne din lagenge',
+      'mera order kab tak pohnchega',
+      'لاہور میں ڈیلیوری میں کتنے دن لگتے ہیں',
+      'ilang araw bago dumating sa Davao',
+    ]) {
+      expect(hit(text, 'waiting')?.score ?? 0, text).toBeLessThan(0.35);
+    }
+    expect(hit('kitne din ho gaye, abhi tak nahi aaya', 'waiting')!.score).toBeGreaterThan(0.6);
+  });
 });
 
 describe('abuse and profanity', () => {
