@@ -77,11 +77,15 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
   adapter.use(turns);
   adapter.use(new TranscriptMiddleware(storage.transcripts, logger));
 
-  const { bot, knowledge, features } = await assemble(
-    { config, logger, adapter, storage, metrics },
-    overrides,
-    logger,
-  );
+  let assembled: Awaited<ReturnType<typeof assemble>>;
+  try {
+    assembled = await assemble({ config, logger, adapter, storage, metrics }, overrides, logger);
+  } catch (err) {
+    // A feature refused its options (or the KB could not load): leave no database handle open.
+    if (!overrides.storage) await storage.close();
+    throw err;
+  }
+  const { bot, knowledge, features } = assembled;
 
   const server = createServer({
     logger,

@@ -45,6 +45,12 @@ export async function assemble(
         kbPath: config.knowledge.path,
         dataDir: path.join(config.dataDir, 'kb'),
         thresholdsFile: config.knowledge.thresholdsFile,
+        // Loaded only when configured: the provider SDKs take a while to import.
+        embeddings: config.embeddings
+          ? (await import('./knowledge/providers/index.js')).createEmbeddingProvider(config.embeddings, {
+              logger: logger.child({ feature: 'embeddings' }),
+            })
+          : undefined,
       },
       logger.child({ feature: 'knowledge' }),
     ));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ONNX_DTYPES } from '../knowledge/providers/schema.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -9,6 +10,7 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 /** "a, b ,c" → ["a","b","c"]; empty → undefined (the feature's default applies). */
 const list = optionalString.transform((v) =>
   v === undefined
@@ -68,6 +70,18 @@ export const featureEnvSchema = z.object({
 
   /** Tenants whose Teams users are employees (internal articles); empty = any tenant. */
   TEAMS_TENANT_IDS: list,
+
+  /** Dense half of the KB index: offline hashed n-grams, or a provider (its variables below). */
+  EMBEDDINGS_PROVIDER: z.enum(['hashed', 'openai', 'azure-openai', 'onnx']).default('hashed'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_EMBEDDINGS_MODEL: optionalString,
+  OPENAI_BASE_URL: optionalString.pipe(httpUrl.optional()),
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_ENDPOINT: optionalString.pipe(httpUrl.optional()),
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
+  AZURE_OPENAI_API_VERSION: optionalString,
+  ONNX_MODEL_DIR: optionalString,
+  ONNX_DTYPE: z.enum(ONNX_DTYPES).optional(),
 });
 
 export type FeatureEnv = z.infer<typeof featureEnvSchema>;

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import type { EmbeddingProviderOptions } from '../knowledge/providers/schema.js';
+import { ConfigError } from './errors.js';
 import type { FeatureEnv } from './features-schema.js';
 
 /** Drops undefined values so a feature's own defaults apply. */
@@ -12,6 +15,46 @@ export interface FeatureConfig {
   /** Input of the web channel's options schema (validated by it). */
   web: Record<string, unknown>;
   teams: { tenantIds: string[] };
+  /**
+   * Input of createEmbeddingProvider for the KB's vector search; undefined for the offline
+   * hashed n-gram embeddings (EMBEDDINGS_PROVIDER=hashed, the default).
+   */
+  embeddings: EmbeddingProviderOptions | undefined;
+}
+
+/** The provider EMBEDDINGS_PROVIDER selects, with its variables; a missing one is named. */
+export function embeddingsConfig(e: FeatureEnv): EmbeddingProviderOptions | undefined {
+  const kind = e.EMBEDDINGS_PROVIDER;
+  const required = (name: keyof FeatureEnv): string => {
+    const value = e[name];
+    if (typeof value !== 'string')
+      throw new ConfigError(`config: ${name}: required when EMBEDDINGS_PROVIDER is ${kind}`);
+    return value;
+  };
+  switch (kind) {
+    case 'hashed':
+      return undefined;
+    case 'openai':
+      return {
+        kind,
+        apiKey: required('OPENAI_API_KEY'),
+        ...defined({ model: e.OPENAI_EMBEDDINGS_MODEL, baseUrl: e.OPENAI_BASE_URL }),
+      };
+    case 'azure-openai':
+      return {
+        kind,
+        apiKey: required('AZURE_OPENAI_API_KEY'),
+        endpoint: required('AZURE_OPENAI_ENDPOINT'),
+        deployment: required('AZURE_OPENAI_DEPLOYMENT'),
+        ...defined({ apiVersion: e.AZURE_OPENAI_API_VERSION }),
+      };
+    case 'onnx':
+      return {
+        kind,
+        modelDir: path.resolve(required('ONNX_MODEL_DIR')),
+        ...defined({ dtype: e.ONNX_DTYPE }),
+      };
+  }
 }
 
 export function featureConfig(e: FeatureEnv): FeatureConfig {
@@ -55,5 +98,6 @@ export function featureConfig(e: FeatureEnv): FeatureConfig {
       trustProxy: e.TRUST_PROXY,
     }),
     teams: { tenantIds: e.TEAMS_TENANT_IDS ?? [] },
+    embeddings: embeddingsConfig(e),
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from './errors.js';
 import { featureConfig, type FeatureConfig } from './features.js';
 import { envSchema, type Env } from './schema.js';
 
@@ -26,9 +27,7 @@ export interface Config extends FeatureConfig {
   };
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError };
 
 /** Parses an environment into a Config; throws ConfigError with one line naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>, isTty = false): Config {

@@ -28,6 +28,7 @@ export { HnswVectorStore, type HnswStoreArgs } from './search/hnsw-store.js';
 export { KnowledgeRetriever, type KnowledgeRetrieverInput } from './search/retriever.js';
 export { KnowledgeIndex, type Signals, type Progress } from './search/knowledge-index.js';
 export { buildOrLoadIndex, loadLastGood, contentHash } from './search/index-store.js';
+export type { DenseEmbeddings } from './search/dense.js';
 export { loadIndex, saveIndex } from './search/index-files.js';
 export {
   indexOptionsSchema,

@@ -1,6 +1,7 @@
 import { Answerer } from './answer/answerer.js';
 import { readThresholdsFile, resolveAnswerOptions, type AnswerOptionsInput } from './answer/options.js';
 import { loadKnowledge } from './ingest/index.js';
+import type { DenseEmbeddings } from './search/dense.js';
 import { buildOrLoadIndex, type LoadedIndex } from './search/index-store.js';
 import type { Progress } from './search/knowledge-index.js';
 import { parseIndexOptions, type IndexOptionsInput } from './search/options.js';
@@ -15,6 +16,11 @@ export interface OpenKnowledgeOptions {
   /** Overrides the defaults and the thresholds file. */
   answer?: AnswerOptionsInput;
   index?: IndexOptionsInput;
+  /**
+   * Embedding provider for the vector search (e.g. from createEmbeddingProvider); the offline
+   * hashed n-gram embeddings when absent. Part of the index hash: switching rebuilds.
+   */
+  embeddings?: DenseEmbeddings;
   progress?: Progress;
 }
 
@@ -30,7 +36,13 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Open
   const { articles, issues } = await loadKnowledge(options.kbPath);
   if (articles.length === 0) throw new Error(`knowledge: no articles could be read from ${options.kbPath}`);
   const indexOptions = parseIndexOptions(options.index);
-  const loaded = await buildOrLoadIndex(articles, indexOptions, options.dataDir, options.progress);
+  const loaded = await buildOrLoadIndex(
+    articles,
+    indexOptions,
+    options.dataDir,
+    options.progress,
+    options.embeddings,
+  );
   const file = options.thresholdsFile ? await readThresholdsFile(options.thresholdsFile) : undefined;
   const answerer = new Answerer(loaded.index, resolveAnswerOptions(file, options.answer));
   return { answerer, loaded, articles, issues };

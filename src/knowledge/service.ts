@@ -5,6 +5,7 @@ import { openKnowledge, type OpenedKnowledge } from './open.js';
 import { loadLastGood } from './search/index-store.js';
 import { Answerer } from './answer/answerer.js';
 import { readThresholdsFile, resolveAnswerOptions } from './answer/options.js';
+import type { DenseEmbeddings } from './search/dense.js';
 import type { IndexOptionsInput } from './search/options.js';
 import { formatIssue, type Article, type Audience, type IngestIssue, type Lang } from './types.js';
 
@@ -17,6 +18,11 @@ export interface KnowledgeServiceOptions {
   /** Code-level overrides of the answer options (win over the thresholds file). */
   answer?: AnswerOptionsInput;
   index?: IndexOptionsInput;
+  /**
+   * Embedding provider for the vector search (createEmbeddingProvider); the offline hashed n-gram
+   * embeddings when absent. Queries are embedded with it too, so a provider failure fails `decide`.
+   */
+  embeddings?: DenseEmbeddings;
 }
 
 export interface KnowledgeStatus {
@@ -86,11 +92,16 @@ export async function createKnowledgeService(
     return stateOf(opened);
   };
 
+  // A local model loads here, so a broken model directory stops startup rather than a turn.
+  await options.embeddings?.ready?.();
   let state: State;
   try {
     state = await open();
   } catch (err) {
-    const fallback = await loadLastGood(options.dataDir).catch(() => undefined);
+    const fallback = await loadLastGood(options.dataDir, options.embeddings).catch((e: unknown) => {
+      log.warn({ err: e }, 'the last good knowledge index cannot be used');
+      return undefined;
+    });
     if (!fallback)
       throw new Error(
         `knowledge: cannot build ${options.kbPath} and no earlier index in ${options.dataDir}: ${(err as Error).message}`,
@@ -119,7 +130,12 @@ export async function createKnowledgeService(
 
   let reloading: Promise<KnowledgeStatus> | undefined;
   return {
-    decide: (query, ctx) => Promise.resolve(state.answerer.decide(query, ctx)),
+    decide: async (query, ctx) => {
+      // The index in use when the turn began, even if a reload swaps it while the query embeds.
+      const { answerer } = state;
+      await answerer.prepare([query]);
+      return answerer.decide(query, ctx);
+    },
     getArticle: (id, lang, audience) => state.answerer.getArticle(id, lang, audience),
     status: () => state.status,
     get issues() {

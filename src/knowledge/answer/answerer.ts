@@ -41,6 +41,14 @@ export class Answerer {
     for (const a of index.articles) this.versions.set(a.id, [...(this.versions.get(a.id) ?? []), a]);
   }
 
+  /**
+   * Embeds queries with the index's embedding provider, if it has one; await it before `rank`,
+   * `signals` or `decide` on the same texts. Resolves at once for the offline default.
+   */
+  prepare(queries: readonly string[]): Promise<void> {
+    return this.index.prepareQueries(queries);
+  }
+
   /** Every visible article id, best first, with its fused score and calibrated confidence. */
   rank(query: string, ctx: Pick<DecideContext, 'audience'>): Ranked[] {
     const { weights, neighbours, calibration } = this.options;

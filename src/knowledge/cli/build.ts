@@ -1,15 +1,17 @@
 import { openKnowledge } from '../open.js';
 import { formatIssue } from '../types.js';
-import { indexDir, parse, seconds } from './common.js';
+import { configuredEmbeddings, indexDir, parse, seconds } from './common.js';
 import { stageProgress } from './progress.js';
 
 export async function buildCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {});
   const started = performance.now();
+  const embeddings = await configuredEmbeddings();
   const bars = stageProgress();
   const opened = await openKnowledge({
     kbPath: values.kb,
     dataDir: indexDir(values.data, 'service'),
+    embeddings,
     progress: bars.progress,
   }).finally(bars.stop);
   for (const issue of opened.issues) console.warn(`warning: ${formatIssue(issue)}`);
@@ -22,7 +24,8 @@ export async function buildCommand(args: string[]): Promise<number> {
       .map(([l, n]) => `${l} ${n}`)
       .join(', ')}), ` +
       `${opened.loaded.index.classes.length} topics, ${questions} questions, ${opened.issues.length} warnings, ` +
-      `index ${manifest.hash} in ${dir}, ${seconds(performance.now() - started)}`,
+      `index ${manifest.hash} in ${dir}, ${seconds(performance.now() - started)}` +
+      (embeddings ? `, vectors by ${embeddings.label}` : ''),
   );
   return 0;
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { loadConfig } from '../../config/index.js';
+import type { DenseEmbeddings } from '../search/dense.js';
 import { AUDIENCES, LANGS, type Audience, type Lang } from '../types.js';
 
 export class UsageError extends Error {
@@ -40,3 +42,15 @@ export const indexDir = (data: string, purpose: 'service' | 'eval'): string =>
   path.join(data, purpose === 'service' ? 'kb' : 'kb-eval');
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
+
+/**
+ * The embedding provider the configuration selects (EMBEDDINGS_PROVIDER in the environment or
+ * `.env`), as the service uses it; undefined for the offline hashed default.
+ */
+export async function configuredEmbeddings(): Promise<DenseEmbeddings | undefined> {
+  const { embeddings } = loadConfig();
+  if (!embeddings) return undefined;
+  // Imported only when configured: the provider SDKs take a while to load.
+  const { createEmbeddingProvider } = await import('../providers/index.js');
+  return createEmbeddingProvider(embeddings);
+}

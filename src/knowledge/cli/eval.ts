@@ -6,7 +6,7 @@ import { summarize } from '../eval/metrics.js';
 import { readQueries } from '../eval/queries.js';
 import { runQueries } from '../eval/run.js';
 import { openKnowledge } from '../open.js';
-import { audienceOf, indexDir, langOf, parse, seconds, UsageError } from './common.js';
+import { audienceOf, configuredEmbeddings, indexDir, langOf, parse, seconds, UsageError } from './common.js';
 import { calibrateOn } from './calibrate.js';
 import { stageProgress } from './progress.js';
 
@@ -20,19 +20,21 @@ export async function evalCommand(args: string[]): Promise<number> {
   if (!values.queries) throw new UsageError('eval needs --queries QUERIES.jsonl');
   const lang = langOf(values.lang);
   const audience = audienceOf(values.audience);
+  const embeddings = await configuredEmbeddings();
   const started = performance.now();
   const bars = stageProgress();
   const opened = await openKnowledge({
     kbPath: values.kb,
     dataDir: indexDir(values.data, 'eval'),
     thresholdsFile: values.thresholds,
+    embeddings,
     progress: bars.progress,
   }).finally(bars.stop);
   const indexMs = performance.now() - started;
   let answerer = opened.answerer;
   let calibration: unknown;
   if (values.calibrate) {
-    const result = calibrateOn(
+    const result = await calibrateOn(
       answerer,
       await readQueries(values.calibrate),
       audience,
@@ -42,6 +44,8 @@ export async function evalCommand(args: string[]): Promise<number> {
     calibration = { on: values.calibrate, ...result };
   }
   const queries = await readQueries(values.queries);
+  // With an embedding provider, queries are embedded here in batches; latency_ms excludes that.
+  await answerer.prepare(queries.map((q) => q.text));
   const runBars = stageProgress();
   const predictions = runQueries(answerer, queries, {
     lang,

@@ -1,15 +1,15 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { askCommand } from './ask.js';
 import { buildCommand } from './build.js';
 import { calibrateCommand } from './calibrate.js';
 import { UsageError } from './common.js';
 import { evalCommand } from './eval.js';
+import { gapsCommand } from './gaps.js';
 
 type Command = (args: string[]) => Promise<number>;
 
-/**
- * `npm run kb -- <command>`. New commands register here (e.g. `gaps`, which another engineer
- * adds: one file under cli/ exporting a Command, one line below).
- */
+/** `npm run kb -- <command>`. New commands register here: one file under cli/ exporting a Command, one line below. */
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   build: { run: buildCommand, usage: 'build [--kb PATH] [--data DIR]' },
   ask: {
@@ -26,7 +26,11 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
     run: calibrateCommand,
     usage: 'calibrate --kb PATH --queries VAL_PATH [--out FILE] [--oos-recall 0.5]',
   },
-  // gaps: { run: gapsCommand, usage: 'gaps ...' },
+  gaps: {
+    run: gapsCommand,
+    usage:
+      'gaps [--since DATE|30d] [--limit 20] [--lang en|fil|ur] [--json]  (storage from DATABASE_URL / DATA_DIR)',
+  },
 };
 
 function usage(): string {
@@ -35,7 +39,8 @@ function usage(): string {
   );
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The whole CLI: runs one command and returns its exit code (2 for usage errors). */
+export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
@@ -54,4 +59,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+/** True when this file is the program (tsx src/knowledge/cli/main.ts), not a test importing `main`. */
+function isEntry(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import type { ProviderEmbeddings } from './provider-embeddings.js';
 import { embeddingProviderSchema, type EmbeddingProviderOptions } from './schema.js';
 
 export { EmbeddingProviderError } from './errors.js';
-export { ProviderEmbeddings } from './provider-embeddings.js';
+export { ProviderEmbeddings, type EmbeddingIdentity } from './provider-embeddings.js';
 export {
   ONNX_DTYPES,
   azureOpenAIProviderSchema,

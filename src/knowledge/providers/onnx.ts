@@ -102,6 +102,8 @@ export function createOnnxEmbeddings(config: OnnxProviderConfig, logger?: Logger
   return new ProviderEmbeddings({
     provider: 'onnx',
     label: `onnx embeddings (dir ${inner.modelDir}, ${config.dtype})`,
+    // The model in the directory fixes the dimensions; dtype and pooling change the vectors.
+    identity: { kind: 'onnx', modelDir: inner.modelDir, dtype: config.dtype, pooling: config.pooling },
     inner,
     logger,
     prepare: () => inner.load(),

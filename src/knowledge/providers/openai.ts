@@ -73,6 +73,12 @@ export function createOpenAIEmbeddings(config: OpenAIProviderConfig, logger?: Lo
   return new ProviderEmbeddings({
     provider: 'openai',
     label: `openai embeddings (model ${config.model}${dims})`,
+    identity: {
+      kind: 'openai',
+      model: config.model,
+      dimensions: config.dimensions ?? null,
+      baseUrl: config.baseUrl,
+    },
     inner,
     secrets: [config.apiKey],
     logger,
@@ -110,6 +116,13 @@ export function createAzureOpenAIEmbeddings(
   return new ProviderEmbeddings({
     provider: 'azure-openai',
     label: `azure-openai embeddings (deployment ${config.deployment})`,
+    // The endpoint too: a deployment name means different models on different resources.
+    identity: {
+      kind: 'azure-openai',
+      deployment: config.deployment,
+      dimensions: config.dimensions ?? null,
+      endpoint: azureBasePath(config),
+    },
     inner,
     secrets: [config.apiKey],
     logger,

@@ -3,10 +3,17 @@ import type { Logger } from 'pino';
 import { EmbeddingProviderError, providerError } from './errors.js';
 import type { EmbeddingProviderKind } from './schema.js';
 
+export type EmbeddingIdentity = Readonly<Record<string, string | number | null>>;
+
 export interface ProviderEmbeddingsInit {
   provider: EmbeddingProviderKind;
   /** Names the provider and model in logs and error messages; never holds secrets. */
   label: string;
+  /**
+   * What decides the vectors (kind, model or deployment or model directory, dimensions): an index
+   * built by another identity cannot be searched with this one. Never holds secrets.
+   */
+  identity: EmbeddingIdentity;
   inner: Embeddings;
   /** Values to blank out of any error message (API keys). */
   secrets?: string[];
@@ -23,6 +30,7 @@ export interface ProviderEmbeddingsInit {
 export class ProviderEmbeddings extends Embeddings {
   readonly provider: EmbeddingProviderKind;
   readonly label: string;
+  readonly identity: EmbeddingIdentity;
   private readonly init: ProviderEmbeddingsInit;
 
   constructor(init: ProviderEmbeddingsInit) {
@@ -30,6 +38,7 @@ export class ProviderEmbeddings extends Embeddings {
     super({ maxRetries: 0 });
     this.provider = init.provider;
     this.label = init.label;
+    this.identity = init.identity;
     this.init = init;
   }
 

@@ -4,6 +4,7 @@ import type { Article } from '../types.js';
 import { Tfidf, type TfidfOptions } from '../text/tfidf.js';
 import { readFloat32, readInt32, writeTyped } from './binary.js';
 import { LinearClassifier } from './classifier.js';
+import { sameIdentity, type DenseEmbeddings, type DenseManifest } from './dense.js';
 import { HashedNgramEmbeddings } from './embeddings.js';
 import { HnswVectorStore } from './hnsw-store.js';
 import { KnowledgeIndex } from './knowledge-index.js';
@@ -23,9 +24,37 @@ export async function saveIndex(index: KnowledgeIndex, dir: string): Promise<voi
   }
   await index.store.save(dir);
   await writeFile(path.join(dir, 'lexical.json'), JSON.stringify(index.lexical.toJSON()));
+  if (index.dense) {
+    const { label, identity } = index.dense;
+    const dense: DenseManifest = { label, identity, dimensions: index.store.args.dimensions };
+    await writeFile(path.join(dir, DENSE_FILE), JSON.stringify(dense, null, 2));
+  }
 }
 
-export async function loadIndex(dir: string): Promise<KnowledgeIndex> {
+/** Written only when the vectors come from an embedding provider. */
+const DENSE_FILE = 'embeddings.json';
+
+/** The embedding provider an index in `dir` was built with; undefined for the hashed default. */
+export async function readDenseManifest(dir: string): Promise<DenseManifest | undefined> {
+  const text = await readFile(path.join(dir, DENSE_FILE), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  return text === undefined ? undefined : (JSON.parse(text) as DenseManifest);
+}
+
+/** Vectors of one model cannot be searched with another's: refuse rather than answer badly. */
+function checkDense(dir: string, built: DenseManifest | undefined, dense: DenseEmbeddings | undefined): void {
+  if (!built && !dense) return;
+  if (built && dense && sameIdentity(built.identity, dense.identity)) return;
+  const was = built ? built.label : 'the hashed n-gram embeddings';
+  const now = dense ? dense.label : 'the hashed n-gram embeddings';
+  throw new Error(`knowledge: the index in ${dir} was built with ${was}, not ${now}; rebuild it`);
+}
+
+/** `dense` must be the embedding provider the index was built with (none for the hashed default). */
+export async function loadIndex(dir: string, dense?: DenseEmbeddings): Promise<KnowledgeIndex> {
+  checkDense(dir, await readDenseManifest(dir), dense);
   const json = async <T>(name: string) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T;
   const articles = await json<Article[]>('articles.json');
   const meta = await json<{ options: TfidfOptions; dimensions: number }>('tfidf.json');
@@ -42,7 +71,7 @@ export async function loadIndex(dir: string): Promise<KnowledgeIndex> {
     const weights = await readFloat32(path.join(dir, 'classifier-weights.bin'));
     classifier = new LinearClassifier({ classes: bias.length, features: tfidf.size, weights, bias });
   }
-  const store = await HnswVectorStore.load(dir, embeddings);
+  const store = await HnswVectorStore.load(dir, dense ?? embeddings);
   const lexical = LexicalIndex.load(await readFile(path.join(dir, 'lexical.json'), 'utf8'));
-  return new KnowledgeIndex(articles, embeddings, classifier, store, lexical);
+  return new KnowledgeIndex(articles, embeddings, classifier, store, lexical, dense);
 }

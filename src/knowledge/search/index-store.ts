@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../types.js';
+import type { DenseEmbeddings } from './dense.js';
 import { loadIndex, saveIndex } from './index-files.js';
 import { KnowledgeIndex, type Progress } from './knowledge-index.js';
 import type { IndexOptions } from './options.js';
@@ -17,6 +18,8 @@ export interface Manifest {
   createdAt: string;
   articles: number;
   buildMs: number;
+  /** The embedding provider of the vectors (`embeddings.json` has the details); absent when hashed. */
+  embeddings?: string;
 }
 
 export interface LoadedIndex {
@@ -27,10 +30,17 @@ export interface LoadedIndex {
   dir: string;
 }
 
-/** Hash of everything a build depends on: KB content, index options and format version. */
-export function contentHash(articles: readonly Article[], options: IndexOptions): string {
+/**
+ * Hash of everything a build depends on: KB content, index options, format version and the
+ * embedding provider's identity (absent for the hashed default, whose hashes are unchanged).
+ */
+export function contentHash(
+  articles: readonly Article[],
+  options: IndexOptions,
+  dense?: Pick<DenseEmbeddings, 'identity'>,
+): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ format: INDEX_FORMAT, options }));
+  h.update(JSON.stringify({ format: INDEX_FORMAT, options, embeddings: dense?.identity }));
   for (const a of articles) h.update(JSON.stringify({ ...a, source: undefined }));
   return h.digest('hex').slice(0, 20);
 }
@@ -54,13 +64,15 @@ export async function buildOrLoadIndex(
   options: IndexOptions,
   dataDir: string,
   progress?: Progress,
+  /** Embedding provider for the vector search; the hashed projection when undefined. */
+  dense?: DenseEmbeddings,
 ): Promise<LoadedIndex> {
-  const hash = contentHash(articles, options);
+  const hash = contentHash(articles, options, dense);
   const name = `index-${hash}`;
   const dir = path.join(dataDir, name);
   const existing = await readManifest(dir);
   if (existing?.hash === hash && existing.format === INDEX_FORMAT) {
-    const index = await loadIndex(dir);
+    const index = await loadIndex(dir, dense);
     await pointCurrent(dataDir, name);
     return { index, manifest: existing, built: false, dir };
   }
@@ -68,7 +80,7 @@ export async function buildOrLoadIndex(
   const tmp = path.join(dataDir, `.tmp-${hash}-${process.pid}-${Date.now()}`);
   try {
     const started = performance.now();
-    const index = await KnowledgeIndex.build(articles, options, progress);
+    const index = await KnowledgeIndex.build(articles, options, progress, dense);
     await saveIndex(index, tmp);
     const manifest: Manifest = {
       format: INDEX_FORMAT,
@@ -76,6 +88,7 @@ export async function buildOrLoadIndex(
       createdAt: new Date().toISOString(),
       articles: articles.length,
       buildMs: Math.round(performance.now() - started),
+      ...(dense ? { embeddings: dense.label } : {}),
     };
     await writeFile(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
     await rm(dir, { recursive: true, force: true });
@@ -88,14 +101,20 @@ export async function buildOrLoadIndex(
   }
 }
 
-/** The index `CURRENT` names, whatever KB content it was built from (a stale answer beats none). */
-export async function loadLastGood(dataDir: string): Promise<LoadedIndex | undefined> {
+/**
+ * The index `CURRENT` names, whatever KB content it was built from (a stale answer beats none).
+ * Throws when it was built with another embedding provider than `dense`.
+ */
+export async function loadLastGood(
+  dataDir: string,
+  dense?: DenseEmbeddings,
+): Promise<LoadedIndex | undefined> {
   const name = (await readFile(path.join(dataDir, CURRENT), 'utf8').catch(() => '')).trim();
   if (!name) return undefined;
   const dir = path.join(dataDir, name);
   const manifest = await readManifest(dir);
   if (!manifest) return undefined;
-  return { index: await loadIndex(dir), manifest, built: false, dir };
+  return { index: await loadIndex(dir, dense), manifest, built: false, dir };
 }
 
 async function pointCurrent(dataDir: string, name: string): Promise<void> {

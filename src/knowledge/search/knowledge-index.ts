@@ -1,6 +1,7 @@
 import { Document } from '@langchain/core/documents';
 import type { Article } from '../types.js';
 import { LinearClassifier } from './classifier.js';
+import { QueryVectors, type DenseEmbeddings } from './dense.js';
 import { HashedNgramEmbeddings } from './embeddings.js';
 import { HnswVectorStore } from './hnsw-store.js';
 import { LexicalIndex, type LexicalDoc } from './lexical.js';
@@ -30,6 +31,8 @@ const askable = (a: Article): string[] => [a.title, ...a.questions];
 export class KnowledgeIndex {
   readonly classes: string[];
   private readonly classIndex = new Map<string, number>();
+  /** Query vectors of the embedding provider, when the store holds its vectors. */
+  private readonly queryVectors: QueryVectors | undefined;
 
   /** Use `build`, or `loadIndex` (index-files.ts) for a saved one. */
   constructor(
@@ -38,15 +41,23 @@ export class KnowledgeIndex {
     readonly classifier: LinearClassifier | undefined,
     readonly store: HnswVectorStore,
     readonly lexical: LexicalIndex,
+    /** The provider whose vectors `store` holds; undefined for the hashed projection. */
+    readonly dense?: DenseEmbeddings,
   ) {
     this.classes = [...new Set(articles.filter((a) => !a.contextOnly).map((a) => a.id))];
     this.classes.forEach((id, i) => this.classIndex.set(id, i));
+    this.queryVectors = dense && new QueryVectors(dense, store.args.dimensions);
   }
 
+  /**
+   * `dense` embeds the questions for the vector search instead of the hashed projection; the
+   * classifier and BM25 are the same either way.
+   */
   static async build(
     articles: readonly Article[],
     options: IndexOptions,
     progress?: Progress,
+    dense?: DenseEmbeddings,
   ): Promise<KnowledgeIndex> {
     const { features } = options;
     const retrievable = articles.map((a, owner) => ({ a, owner })).filter(({ a }) => !a.contextOnly);
@@ -74,19 +85,27 @@ export class KnowledgeIndex {
       );
     }
 
-    const store = new HnswVectorStore(embeddings, { dimensions: options.dimensions, ...options.hnsw });
-    const chunk = 2000;
+    // A provider's dimensions are known from its first vectors.
+    let store = dense
+      ? undefined
+      : new HnswVectorStore(embeddings, { dimensions: options.dimensions, ...options.hnsw });
+    const chunk = dense ? 1000 : 2000;
     for (let i = 0; i < texts.length; i += chunk) {
       const part = texts.slice(i, i + chunk);
       const docs = part.map((t) => new Document({ pageContent: t.text, metadata: { owner: t.owner } }));
-      await store.addVectors(
-        part.map((_, k) =>
-          embeddings.project(sparse[i + k] ?? { idx: new Int32Array(), val: new Float32Array() }),
-        ),
-        docs,
-      );
+      const vectors = dense
+        ? await dense.embedDocuments(part.map((t) => t.text))
+        : part.map((_, k) =>
+            embeddings.project(sparse[i + k] ?? { idx: new Int32Array(), val: new Float32Array() }),
+          );
+      store ??= new HnswVectorStore(dense ?? embeddings, {
+        dimensions: vectors[0]?.length ?? options.dimensions,
+        ...options.hnsw,
+      });
+      await store.addVectors(vectors, docs);
       progress?.('vectors', Math.min(texts.length, i + chunk), texts.length);
     }
+    store ??= new HnswVectorStore(dense ?? embeddings, { dimensions: options.dimensions, ...options.hnsw });
 
     const lexDocs: LexicalDoc[] = texts.map((t, id) => ({
       id,
@@ -99,7 +118,15 @@ export class KnowledgeIndex {
     );
     const lexical = LexicalIndex.build(lexDocs);
     progress?.('lexical', 1, 1);
-    return new KnowledgeIndex(articles, embeddings, classifier, store, lexical);
+    return new KnowledgeIndex(articles, embeddings, classifier, store, lexical, dense);
+  }
+
+  /**
+   * Embeds queries with the index's embedding provider, briefly cached; `signals` needs them
+   * first. A no-op for the hashed projection, which is computed in `signals` itself.
+   */
+  prepareQueries(queries: readonly string[]): Promise<void> {
+    return this.queryVectors && this.store.size > 0 ? this.queryVectors.prepare(queries) : Promise.resolve();
   }
 
   classOf(id: string): number | undefined {
@@ -123,7 +150,7 @@ export class KnowledgeIndex {
     const allVisible = ok.every(Boolean);
     const ownerOf = (label: number) => Number(this.store.documentAt(label)?.metadata.owner ?? -1);
     const hits = this.store.searchLabels(
-      this.embeddings.project(x),
+      this.queryVectors && this.store.size > 0 ? this.queryVectors.get(query) : this.embeddings.project(x),
       neighbours,
       allVisible ? undefined : (l) => ok[ownerOf(l)] ?? false,
     );

@@ -31,10 +31,11 @@ export class KnowledgeRetriever extends BaseRetriever {
     this.k = fields.k ?? 4;
   }
 
-  override _getRelevantDocuments(
+  override async _getRelevantDocuments(
     query: string,
     _runManager?: CallbackManagerForRetrieverRun,
   ): Promise<Document[]> {
+    await this.answerer.prepare([query]);
     const docs: Document[] = [];
     for (const r of this.answerer.rank(query, { audience: this.audience }).slice(0, this.k)) {
       const found = this.answerer.getArticle(r.id, this.lang, this.audience);
@@ -54,6 +55,6 @@ export class KnowledgeRetriever extends BaseRetriever {
         }),
       );
     }
-    return Promise.resolve(docs);
+    return docs;
   }
 }
