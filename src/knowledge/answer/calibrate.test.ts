@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Signals } from '../search/knowledge-index.js';
 import { mulberry32 } from '../search/classifier.js';
-import { calibrate, type CalibrationRow } from './calibrate.js';
+import { calibrate, WEIGHT_GRID, type CalibrationRow } from './calibrate.js';
 import { plattFit, plattPredict } from './platt.js';
 import { resolveAnswerOptions } from './options.js';
 
@@ -40,6 +40,12 @@ describe('calibrate', () => {
 
   it('produces options the answerer accepts', () => {
     expect(() => resolveAnswerOptions(result.options)).not.toThrow();
+  });
+
+  it('may fuse any subset of the signals, the classifier alone included', () => {
+    expect(WEIGHT_GRID).toContainEqual({ clf: 1, vec: 0, lex: 0 });
+    expect(WEIGHT_GRID).toContainEqual({ clf: 0, vec: 0.5, lex: 0 });
+    expect(WEIGHT_GRID.every((w) => w.clf + w.vec + w.lex > 0)).toBe(true);
   });
 
   it('without OOS queries maximises right minus wrong answers', () => {

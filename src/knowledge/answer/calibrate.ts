@@ -22,10 +22,18 @@ export interface CalibrationResult {
   };
 }
 
-const WEIGHT_GRID: AnswerOptions['weights'][] = [];
-for (const clf of [0, 0.3, 0.5, 0.6, 0.7, 0.8])
-  for (const vec of [0.1, 0.2, 0.3, 0.5])
-    for (const lex of [0, 0.1, 0.2]) WEIGHT_GRID.push({ clf, vec, lex });
+/**
+ * Fusion weights tried by `calibrate`. Zero weights are included on purpose: on a KB with many
+ * alternate questions per article the classifier alone (or classifier plus BM25) can rank and
+ * separate out-of-scope queries better than any mix with nearest-neighbour similarity.
+ */
+export const WEIGHT_GRID: readonly AnswerOptions['weights'][] = (() => {
+  const grid: AnswerOptions['weights'][] = [];
+  for (const clf of [0, 0.3, 0.5, 0.6, 0.7, 0.8, 1])
+    for (const vec of [0, 0.1, 0.2, 0.3, 0.5])
+      for (const lex of [0, 0.1, 0.2]) if (clf + vec + lex > 0) grid.push({ clf, vec, lex });
+  return grid;
+})();
 
 /**
  * Fits, on labelled validation queries: the fusion weights (small grid), the confidence map, the

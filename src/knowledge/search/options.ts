@@ -16,6 +16,11 @@ export const indexOptionsSchema = z.object({
   classifier: z
     .object({
       enabled: z.boolean().default(true),
+      /**
+       * Passes over the alternate questions. 0 (the default) does not disable training: it means
+       * `epochsFor(samples)`, about 200k SGD steps (8 to 40 passes), which keeps build time bounded
+       * on large KBs. Turn the classifier off with `enabled: false`.
+       */
       epochs: z.number().int().min(0).max(200).default(0),
       l2: z.number().nonnegative().default(1e-5),
       learningRate: z.number().positive().default(0.5),
