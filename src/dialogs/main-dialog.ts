@@ -19,6 +19,8 @@ import type { HandoffPort, KnowledgePort, SignalDecision, SignalsPort } from './
 import { newConversationData, rememberQuestion, rememberTried, type ConversationData } from './state.js';
 
 const ROUTER = 'main-router';
+/** Signals that make a turn a reaction to the bot rather than a new question. */
+const REACTIONS = new Set(['not_helpful', 'frustration', 'abuse', 'waiting']);
 
 export interface MainDialogDeps {
   knowledge: KnowledgePort;
@@ -100,9 +102,12 @@ export class MainDialog extends ComponentDialog {
       data.signals = this.deps.signals.observeBot(data.signals, { kind: 'chitchat' });
       return;
     }
+    // "this is useless", "ang tagal naman": a reaction, not a question. If the KB has nothing for
+    // it, say sorry and offer a person — and keep it out of the KB-gap report.
+    const reaction = now.some((r) => REACTIONS.has(r.code));
     const offered = followUp
       ? await this.answerArticle(context, data, followUp.id, text)
-      : await this.answerFromKnowledge(context, data, text);
+      : await this.answerFromKnowledge(context, data, text, reaction);
     if (observed.decision.action === 'offer' && !offered) await this.offer(context, data, 'offerPerson');
   }
 
@@ -125,6 +130,7 @@ export class MainDialog extends ComponentDialog {
     context: TurnContext,
     data: ConversationData,
     text: string,
+    reaction = false,
   ): Promise<boolean> {
     const audience = this.audience(context);
     const decision = await this.deps.knowledge.decide(text, { lang: data.lang, audience });
@@ -140,6 +146,11 @@ export class MainDialog extends ComponentDialog {
         confidence: decision.confidence,
       });
       return false;
+    }
+    if (reaction) {
+      await sendOffer(context, t('feedbackSorry', data.lang), options);
+      data.signals = this.deps.signals.observeBot(data.signals, { kind: 'chitchat', offeredPerson: true });
+      return true;
     }
     await this.recordUnanswered(context, data, text);
     await sendOffer(context, t('noAnswer', data.lang), options);

@@ -202,6 +202,24 @@ describe('7. abstain: an off-topic question gets "no answer", a person, and a KB
   });
 });
 
+describe('7b. a complaint is a reaction, not a KB gap', () => {
+  it.each([
+    ['English', 'en', 'this is useless'],
+    ['Filipino', 'fil', 'nakakainis na talaga kayo'],
+    ['Roman Urdu', 'ur', 'yeh kya bakwas hai'],
+  ] as const)(
+    '%s: "%s" gets an apology with a person offered, and no unanswered record',
+    async (_n, lang, text) => {
+      const c = startConversation(env);
+      const replies = await c.say(text);
+      expect(answers(replies)).toEqual([]);
+      expect(offers(replies)).toHaveLength(1);
+      expect(replies.flatMap((r) => cardTexts(r))).not.toContain(t('noAnswer', lang));
+      expect(await feedbackOf(c.conversationId, 'unanswered')).toEqual([]);
+    },
+  );
+});
+
 describe('8. audience: employee articles only in Teams', () => {
   const cases = [
     ['English', 'en', 'how do I set up the VPN on my new work laptop', 'it-vpn-setup'],
