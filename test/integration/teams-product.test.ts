@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { t as say } from '../../src/dialogs/index.js';
 import { handoffText, type TicketView } from '../../src/handoff/index.js';
+import { label as handoffLabel } from '../../src/handoff/card-labels.js';
 import { AgentClient } from '../helpers/agent-client.js';
 import { addAgent } from '../helpers/handoff-app.js';
 import {
@@ -53,6 +54,19 @@ function cardButton(sent: SentToTeams, title: string): CardActionJson {
     .find((a) => a.title === title);
   if (!action) throw new Error(`no "${title}" button in ${JSON.stringify(sent.activity.attachments)}`);
   return action;
+}
+
+/** A button anywhere in the sent cards (card actions or an ActionSet in the body). */
+function findAction(sent: SentToTeams, title: string): CardActionJson | undefined {
+  const walk = (node: unknown): CardActionJson | undefined => {
+    if (Array.isArray(node)) return node.map(walk).find(Boolean);
+    if (!node || typeof node !== 'object') return undefined;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Action.') && o.title === title)
+      return o as unknown as CardActionJson;
+    return walk(Object.values(o));
+  };
+  return walk(adaptiveCards(sent.activity));
 }
 
 /** An `adaptiveCard/action` invoke (recorded payload) pressing `action` in `conversation`. */
@@ -159,7 +173,7 @@ describe('Teams: channel messages', () => {
   });
 
   it('records an unanswered mentioned question without the mention', async () => {
-    const text = 'who won the office karaoke night last friday?';
+    const text = 'what is the capital of mongolia?';
     const activity = inOwnConversation('channel-message-mention', {
       text: `<at>Tulay</at> ${text}\n`,
       attachments: [{ contentType: 'text/html', content: `<p><at>Tulay</at> ${text}</p>` }],
@@ -365,6 +379,27 @@ describe('Teams: handoff to a live agent', () => {
         (e) => e.type === 'message' && (e.message as { text?: string }).text === 'It works now, thank you!',
       );
       expect(app.teams.to(conversation.id)).toHaveLength(before);
+
+      // Resolved: the bot asks "solved?"; a Universal Action answer gets an invoke response, then CSAT.
+      await lea.ok('POST', `/agent/api/tickets/${ticket!.id}/resolve`, { note: 'unlocked the account' });
+      const hasButton = (title: string) => (s: SentToTeams) => findAction(s, title) !== undefined;
+      const yesTitle = handoffLabel('yes', 'en');
+      await app.teams.waitFor(
+        () => app.teams.to(conversation.id).some(hasButton(yesTitle)),
+        'the "solved?" card',
+      );
+      const yes = findAction(app.teams.to(conversation.id).find(hasButton(yesTitle))!, yesTitle)!;
+      const solved = await app.send(
+        executeInvoke(conversation, { ...yes, type: 'Action.Execute', verb: 'solved' }, AHMED),
+      );
+      expect(solved.status).toBe(200);
+      expect(solved.body).toMatchObject({ statusCode: 200 });
+      await app.teams.waitFor(() => app.teams.to(conversation.id).some(hasButton('★★★★')), 'the CSAT card');
+      const four = findAction(app.teams.to(conversation.id).find(hasButton('★★★★'))!, '★★★★')!;
+      expect(four.type).toBe('Action.Execute');
+      const rated = await app.send(executeInvoke(conversation, four, AHMED));
+      expect(rated.status).toBe(200);
+      expect((await storage().tickets.get(ticket!.id))?.csat).toMatchObject({ rating: 4 });
 
       expect(app.teams.sent.filter((s) => s.activity.type === 'event')).toEqual([]);
     } finally {

@@ -1,4 +1,4 @@
-import { ActivityEventNames, type Middleware, type TurnContext } from 'botbuilder';
+import { ActivityEventNames, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { readCardAction, type CardAction } from '../card-actions.js';
 import { csatCard, CARD_ACTIONS } from '../cards.js';
@@ -40,8 +40,14 @@ export class HandoffMiddleware implements Middleware {
       return next();
     const action = readCardAction(a);
     if (action?.action === CARD_ACTIONS.csat) return next();
-    if (action?.action === CARD_ACTIONS.offline) return offlineSubmission(context, action, this.customer);
-    if (action?.action === CARD_ACTIONS.solved) return this.solved(context, action);
+    if (action?.action === CARD_ACTIONS.offline) {
+      await offlineSubmission(context, action, this.customer);
+      return acknowledgeInvoke(context);
+    }
+    if (action?.action === CARD_ACTIONS.solved) {
+      await this.solved(context, action);
+      return acknowledgeInvoke(context);
+    }
     if (a.type === 'endOfConversation' || customerLeft(a)) {
       await this.customer.abandon(conversationId);
       return next();
@@ -84,6 +90,21 @@ export class HandoffMiddleware implements Middleware {
   ): Promise<void> {
     await context.sendActivity(relayedMessage(ticket, { role: 'system' }, handoffText(key, ticket.lang)));
   }
+}
+
+/**
+ * Teams sends Action.Execute as an `adaptiveCard/action` invoke and waits for an invoke response;
+ * the bot never sees these turns, so answer here (the replies went out as messages).
+ */
+async function acknowledgeInvoke(context: TurnContext): Promise<void> {
+  if (context.activity.type !== 'invoke') return;
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: {
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '✓' },
+    },
+  });
 }
 
 /** The customer (not the bot) was removed from the conversation: they left. */
