@@ -30,8 +30,8 @@ export const indexOptionsSchema = z.object({
   hnsw: z
     .object({
       m: z.number().int().min(4).max(64).default(16),
-      efConstruction: z.number().int().min(16).max(800).default(100),
-      efSearch: z.number().int().min(8).max(1000).default(128),
+      efConstruction: z.number().int().min(16).max(800).default(64),
+      efSearch: z.number().int().min(8).max(1000).default(256),
     })
     .prefault({}),
 });
