@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/vendor/**', 'web/**/*.js', 'coverage/**', '*.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'web/vendor/**',
+      'web/**/*.js',
+      'coverage/**',
+      '*.config.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -19,7 +29,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**', 'bench/**', 'src/**/cli/**', 'src/**/cli.ts', 'src/**/*cli*.ts', 'src/channels/teams/package.ts'],
+    files: [
+      'test/**',
+      'bench/**',
+      'src/**/cli/**',
+      'src/**/cli.ts',
+      'src/**/*cli*.ts',
+      'src/channels/teams/package.ts',
+    ],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
