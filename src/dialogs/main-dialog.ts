@@ -60,6 +60,7 @@ export class MainDialog extends ComponentDialog {
     const action = parseCardAction(cardValue(context));
     if (await this.deps.handoff.csat(context)) {
       // The rating closes a handoff; nothing else to do this turn.
+      data.signals = this.deps.signals.observePress(data.signals);
     } else if (action) await this.onCardAction(context, data, action);
     else await this.onText(context, data, this.textOf(context));
     await this.deps.data.set(context, data);
@@ -73,6 +74,7 @@ export class MainDialog extends ComponentDialog {
 
   private async onText(context: TurnContext, data: ConversationData, text: string): Promise<void> {
     if (!text) {
+      data.signals = this.deps.signals.observePress(data.signals);
       await context.sendActivity(t('emptyMessage', data.lang));
       return;
     }
@@ -220,9 +222,11 @@ export class MainDialog extends ComponentDialog {
         return;
       }
       case 'choose':
+        data.signals = this.deps.signals.observePress(data.signals);
         await this.answerArticle(context, data, action.articleId, action.query);
         return;
       case 'none-of-these':
+        data.signals = this.deps.signals.observePress(data.signals);
         await this.recordUnanswered(context, data, action.query);
         await sendOffer(context, t('noAnswer', data.lang), options);
         data.signals = this.deps.signals.observeBot(data.signals, { kind: 'none', offeredPerson: true });
@@ -237,7 +241,10 @@ export class MainDialog extends ComponentDialog {
           lang: data.lang,
           channel: context.activity.channelId,
         });
-        data.signals = this.deps.signals.observeFeedback(data.signals, action.helpful);
+        // Feedback belongs to the answer's turn; the press is a turn of its own.
+        data.signals = this.deps.signals.observePress(
+          this.deps.signals.observeFeedback(data.signals, action.helpful),
+        );
         if (action.helpful) await context.sendActivity(t('feedbackThanks', data.lang));
         else await this.offer(context, data, 'feedbackSorry');
         return;

@@ -64,6 +64,8 @@ export interface SignalsPort {
   ): { state: unknown; decision: SignalDecision };
   observeBot(state: unknown, outcome: BotOutcome): unknown;
   observeFeedback(state: unknown, helpful: boolean): unknown;
+  /** A customer turn without words (a card press, an empty message): counted, so turn numbers match the transcript. */
+  observePress(state: unknown): unknown;
 }
 
 /** The evidence an agent sees: the customer never has to repeat themselves. */

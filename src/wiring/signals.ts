@@ -40,5 +40,9 @@ export function createSignalsPort(options: DetectorOptions, logger: Logger): Sig
     },
     observeBot: (state, outcome) => observeBotOutcome(load(state), outcome),
     observeFeedback: (state, helpful) => observeFeedback(load(state), helpful ? 'up' : 'down'),
+    observePress: (state) => {
+      const s = load(state);
+      return { ...s, turn: s.turn + 1 };
+    },
   };
 }

@@ -312,6 +312,26 @@ describe('3. rising frustration brings in a person, and the summary says why', (
   });
 });
 
+describe("3b. turn numbers in the reasons match the customer's turns, card presses included", () => {
+  it('English: answer, 👎 (the bot offers a person), a complaint that takes the offer', async () => {
+    const c = startConversation(env);
+    const first = await c.say('how long does delivery take to cebu');
+    const card = first.find((r) => answers([r]).length > 0)!;
+    const down = cardButtons(card).find((b) => b.data.action === 'feedback' && b.data.helpful === false)!;
+    expect(offers(await c.press(down.data))).toHaveLength(1); // turn 2
+    await c.say('this is useless, nobody here helps'); // turn 3
+    const summary = lastHandoff(c);
+    expect(summary.reasons).toEqual(
+      expect.arrayContaining([
+        // Feedback belongs to the answer it judges (turn 1); the complaint to its own turn.
+        expect.objectContaining({ code: 'feedback_down', turn: 1 }),
+        expect.objectContaining({ code: 'frustration', turn: 3 }),
+        expect.objectContaining({ code: 'accepted_offer', turn: 3 }),
+      ]),
+    );
+  });
+});
+
 describe('4. a happy dialogue never brings in a person', () => {
   it.each([
     ['English', 'en', 'hi', 'how many days until my parcel gets to Cebu?', 'thanks'],
