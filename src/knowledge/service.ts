@@ -133,7 +133,15 @@ export async function createKnowledgeService(
     decide: async (query, ctx) => {
       // The index in use when the turn began, even if a reload swaps it while the query embeds.
       const { answerer } = state;
-      await answerer.prepare([query]);
+      try {
+        await answerer.prepare([query]);
+      } catch (err) {
+        // An embedding outage should not silence the bot: answer from classifier and BM25.
+        log.warn(
+          { err: (err as Error).message },
+          'knowledge: query embedding failed; answering without vectors',
+        );
+      }
       return answerer.decide(query, ctx);
     },
     getArticle: (id, lang, audience) => state.answerer.getArticle(id, lang, audience),

@@ -38,6 +38,7 @@ export interface QueryVectorsOptions {
 export class QueryVectors {
   private readonly cache = new Map<string, { vector: Float32Array; at: number }>();
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly failed = new Set<string>();
   private readonly size: number;
   private readonly ttlMs: number;
   private readonly now: () => number;
@@ -76,13 +77,21 @@ export class QueryVectors {
       todo.forEach((q) => this.pending.set(q, job));
       waits.push(job);
     }
-    await Promise.all(waits);
+    try {
+      await Promise.all(waits);
+    } catch (err) {
+      // Remembered so that `get` lets the search go on without vectors instead of throwing.
+      for (const q of wanted) if (!this.cache.has(q)) this.failed.add(q);
+      while (this.failed.size > this.size) this.failed.delete(this.failed.values().next().value ?? '');
+      throw err;
+    }
     this.evict(wanted.length);
   }
 
-  /** The vector `prepare` stored for this exact query text. */
-  get(query: string): number[] {
+  /** The vector `prepare` stored for this exact query text; undefined when the provider failed for it. */
+  get(query: string): number[] | undefined {
     const hit = this.cache.get(query);
+    if (!hit && this.failed.delete(query)) return undefined;
     if (!hit)
       throw new Error(
         `knowledge: the query was not embedded with ${this.provider.label}; await prepareQueries() before searching`,

@@ -149,11 +149,12 @@ export class KnowledgeIndex {
         .forEach((p, c) => out[c] && (out[c].clf = p));
     const allVisible = ok.every(Boolean);
     const ownerOf = (label: number) => Number(this.store.documentAt(label)?.metadata.owner ?? -1);
-    const hits = this.store.searchLabels(
-      this.queryVectors && this.store.size > 0 ? this.queryVectors.get(query) : this.embeddings.project(x),
-      neighbours,
-      allVisible ? undefined : (l) => ok[ownerOf(l)] ?? false,
-    );
+    const vector =
+      this.queryVectors && this.store.size > 0 ? this.queryVectors.get(query) : this.embeddings.project(x);
+    // No vector: the embedding provider failed for this query; classifier and BM25 still answer.
+    const hits = vector
+      ? this.store.searchLabels(vector, neighbours, allVisible ? undefined : (l) => ok[ownerOf(l)] ?? false)
+      : [];
     for (const [label, sim] of hits) {
       const s = out[this.classIndex.get(this.articles[ownerOf(label)]?.id ?? '') ?? -1];
       if (s && sim > s.vec) s.vec = sim;
