@@ -1,34 +1,6 @@
 import { z } from 'zod';
 import { ONNX_DTYPES } from '../knowledge/providers/schema.js';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const positive = z.coerce.number().positive();
-const positiveInt = z.coerce.number().int().positive();
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
-/** "a, b ,c" → ["a","b","c"]; empty → undefined (the feature's default applies). */
-const list = optionalString.transform((v) =>
-  v === undefined
-    ? undefined
-    : v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-);
-const json = optionalString.transform((v, ctx) => {
-  if (v === undefined) return undefined;
-  try {
-    return JSON.parse(v) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
-    return z.NEVER;
-  }
-});
+import { bool, httpUrl, json, list, optionalString, positive, positiveInt } from './env-types.js';
 
 /**
  * Variables of the features (signals, handoff, web channel, Teams, embeddings). The features

@@ -1,16 +1,6 @@
 import { z } from 'zod';
+import { bool, optionalString, port, positiveInt } from './env-types.js';
 import { featureEnvSchema } from './features-schema.js';
-
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
-const port = z.coerce.number().int().min(0).max(65535);
-const positiveInt = z.coerce.number().int().positive();
-const optionalString = z
-  .string()
-  .optional()
-  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 /**
  * Every environment variable Tulay reads. Names of the Bot Framework variables follow

@@ -1,4 +1,4 @@
-export { MainDialog, audienceOf, type MainDialogDeps } from './main-dialog.js';
+export { MainDialog, type MainDialogDeps } from './main-dialog.js';
 export { t, type MessageKey } from './messages.js';
 export {
   parseCardAction,

@@ -30,10 +30,10 @@ export interface MainDialogDeps {
   logger: Logger;
   /** The conversation's memory (language, signals, what was tried). */
   data: StatePropertyAccessor<ConversationData>;
-  /** Which articles this conversation may see (Teams employees: internal). Default: by channel. */
-  audience?: (context: TurnContext) => Audience;
-  /** The customer's words (Teams: without the bot's @mention). Default: activity.text. */
-  textOf?: (context: TurnContext) => string;
+  /** Which articles this conversation may see (Teams employees: internal; see channels/teams). */
+  audience: (context: TurnContext) => Audience;
+  /** The customer's words (Teams: without the bot's @mention). */
+  textOf: (context: TurnContext) => string;
 }
 
 /** One customer turn: language → signals → (hand off | small talk | knowledge) → offer a person when stuck. */
@@ -120,11 +120,11 @@ export class MainDialog extends ComponentDialog {
   }
 
   private textOf(context: TurnContext): string {
-    return (this.deps.textOf?.(context) ?? context.activity.text ?? '').trim();
+    return this.deps.textOf(context).trim();
   }
 
   private audience(context: TurnContext): Audience {
-    return this.deps.audience?.(context) ?? audienceOf(context);
+    return this.deps.audience(context);
   }
 
   /** Answers, clarifies or admits it cannot; true when the reply already offered a person. */
@@ -309,11 +309,6 @@ function cardValue(context: TurnContext): unknown {
     return (a.value as { action?: { data?: unknown } } | undefined)?.action?.data;
   }
   return a.value;
-}
-
-/** Teams is for employees; every other channel is the public website. */
-export function audienceOf(context: TurnContext): Audience {
-  return context.activity.channelId === 'msteams' ? 'internal' : 'external';
 }
 
 function localeToLang(locale: string | undefined): Lang {

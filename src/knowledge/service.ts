@@ -1,29 +1,13 @@
 import type { Logger } from 'pino';
 import type { Decision, DecideContext } from './answer/answerer.js';
-import type { AnswerOptionsInput } from './answer/options.js';
-import { openKnowledge, type OpenedKnowledge } from './open.js';
+import { openKnowledge, type OpenKnowledgeOptions, type OpenedKnowledge } from './open.js';
 import { loadLastGood } from './search/index-store.js';
 import { Answerer } from './answer/answerer.js';
 import { readThresholdsFile, resolveAnswerOptions } from './answer/options.js';
-import type { DenseEmbeddings } from './search/dense.js';
-import type { IndexOptionsInput } from './search/options.js';
 import { formatIssue, type Article, type Audience, type IngestIssue, type Lang } from './types.js';
 
-export interface KnowledgeServiceOptions {
-  kbPath: string;
-  /** Folder for built indexes, e.g. `<DATA_DIR>/kb`. */
-  dataDir: string;
-  /** Written by `kb calibrate`; used when present. */
-  thresholdsFile?: string;
-  /** Code-level overrides of the answer options (win over the thresholds file). */
-  answer?: AnswerOptionsInput;
-  index?: IndexOptionsInput;
-  /**
-   * Embedding provider for the vector search (createEmbeddingProvider); the offline hashed n-gram
-   * embeddings when absent. Queries are embedded with it too, so a provider failure fails `decide`.
-   */
-  embeddings?: DenseEmbeddings;
-}
+/** What openKnowledge takes, without progress bars (the service logs instead). */
+export type KnowledgeServiceOptions = Omit<OpenKnowledgeOptions, 'progress'>;
 
 export interface KnowledgeStatus {
   hash: string;

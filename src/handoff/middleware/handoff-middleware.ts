@@ -1,5 +1,6 @@
 import { ActivityEventNames, ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { invokeResponse } from '../../channels/teams/index.js';
 import { readCardAction, type CardAction } from '../card-actions.js';
 import { csatCard, CARD_ACTIONS } from '../cards.js';
 import { handoffText, type HandoffMessageKey } from '../messages.js';
@@ -100,10 +101,7 @@ async function acknowledgeInvoke(context: TurnContext): Promise<void> {
   if (context.activity.type !== 'invoke') return;
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,
-    value: {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '✓' },
-    },
+    value: { status: 200, body: invokeResponse('✓') },
   });
 }
 

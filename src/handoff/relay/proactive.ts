@@ -40,13 +40,10 @@ export class CustomerRelay {
   ) {}
 
   async send(ticket: Pick<Ticket, 'reference'>, activities: Partial<Activity>[]): Promise<void> {
-    await this.adapter.continueConversationAsync(this.botAppId, ticket.reference, async (context) => {
-      // The reference's activityId would become replyToId, and Web Chat holds a reply to an
-      // activity it never saw for its 5 s timeout. These messages answer nothing: send them plain.
-      context.onSendActivities(async (_ctx, outgoing, next) => {
-        for (const a of outgoing) delete a.replyToId;
-        return next();
-      });
+    // The reference's activityId would become every message's replyToId, and Web Chat holds a
+    // reply to an activity it never saw for its 5 s timeout. These messages answer nothing.
+    const { activityId: _answersNothing, ...reference } = ticket.reference;
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
       await context.sendActivities(activities);
     });
   }

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { openKnowledge } from '../open.js';
-import { audienceOf, configuredEmbeddings, indexDir, langOf, parse, UsageError } from './common.js';
-import { stageProgress } from './progress.js';
+import { audienceOf, langOf, openForCommand, parse, UsageError } from './common.js';
 
 export async function askCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } });
@@ -9,16 +7,13 @@ export async function askCommand(args: string[]): Promise<number> {
   if (!query) throw new UsageError('ask needs a question: kb ask "how do I reset my password"');
   const lang = langOf(values.lang);
   const audience = audienceOf(values.audience);
-  const embeddings = await configuredEmbeddings();
-  const bars = stageProgress();
-  const { answerer } = await openKnowledge({
-    kbPath: values.kb,
-    dataDir: indexDir(values.data, 'service'),
+  const { answerer } = await openForCommand({
+    kb: values.kb,
+    data: values.data,
+    purpose: 'service',
     // Same default as the service (config: <DATA_DIR>/kb-thresholds.json); missing file = defaults.
     thresholdsFile: values.thresholds ?? path.join(values.data, 'kb-thresholds.json'),
-    embeddings,
-    progress: bars.progress,
-  }).finally(bars.stop);
+  });
   await answerer.prepare([query]);
   const decision = answerer.decide(query, { lang, audience });
   if (values.json) {

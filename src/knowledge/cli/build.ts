@@ -1,19 +1,11 @@
-import { openKnowledge } from '../open.js';
 import { formatIssue } from '../types.js';
-import { configuredEmbeddings, indexDir, parse, seconds } from './common.js';
-import { stageProgress } from './progress.js';
+import { openForCommand, parse, seconds } from './common.js';
 
 export async function buildCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {});
   const started = performance.now();
-  const embeddings = await configuredEmbeddings();
-  const bars = stageProgress();
-  const opened = await openKnowledge({
-    kbPath: values.kb,
-    dataDir: indexDir(values.data, 'service'),
-    embeddings,
-    progress: bars.progress,
-  }).finally(bars.stop);
+  const opened = await openForCommand({ kb: values.kb, data: values.data, purpose: 'service' });
+  const { embeddings } = opened;
   for (const issue of opened.issues) console.warn(`warning: ${formatIssue(issue)}`);
   const byLang: Record<string, number> = {};
   for (const a of opened.articles) byLang[a.lang] = (byLang[a.lang] ?? 0) + 1;

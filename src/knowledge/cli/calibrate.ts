@@ -6,8 +6,7 @@ import { resolveAnswerOptions } from '../answer/options.js';
 import type { LabelledQuery } from '../eval/queries.js';
 import { readQueries } from '../eval/queries.js';
 import type { Audience } from '../types.js';
-import { openKnowledge } from '../open.js';
-import { audienceOf, configuredEmbeddings, indexDir, parse, UsageError } from './common.js';
+import { audienceOf, openForCommand, parse, UsageError } from './common.js';
 import { stageProgress } from './progress.js';
 
 /** Ranks every validation query and fits confidence and thresholds on them. */
@@ -36,15 +35,12 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   if (!values.queries) throw new UsageError('calibrate needs --queries VAL.jsonl');
   const target = Number(values['oos-recall']);
   if (!(target >= 0 && target <= 1)) throw new UsageError('--oos-recall must be a number in [0,1]');
-  const embeddings = await configuredEmbeddings();
-  const bars = stageProgress();
-  const opened = await openKnowledge({
-    kbPath: values.kb,
-    dataDir: indexDir(values.data, 'eval'),
+  const opened = await openForCommand({
+    kb: values.kb,
+    data: values.data,
+    purpose: 'eval',
     thresholdsFile: values.thresholds,
-    embeddings,
-    progress: bars.progress,
-  }).finally(bars.stop);
+  });
   const queries = await readQueries(values.queries);
   const result = await calibrateOn(opened.answerer, queries, audienceOf(values.audience), target);
   const out = values.out ?? path.join(values.data, 'kb-thresholds.json');

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../../config/index.js';
+import { openKnowledge, type OpenedKnowledge } from '../open.js';
 import type { DenseEmbeddings } from '../search/dense.js';
 import { AUDIENCES, LANGS, type Audience, type Lang } from '../types.js';
+import { stageProgress } from './progress.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -53,4 +55,23 @@ export async function configuredEmbeddings(): Promise<DenseEmbeddings | undefine
   // Imported only when configured: the provider SDKs take a while to load.
   const { createEmbeddingProvider } = await import('../providers/index.js');
   return createEmbeddingProvider(embeddings);
+}
+
+/** Opens the KB as every command does: the configured embeddings, progress bars while it builds. */
+export async function openForCommand(o: {
+  kb: string;
+  data: string;
+  purpose: 'service' | 'eval';
+  thresholdsFile?: string | undefined;
+}): Promise<OpenedKnowledge & { embeddings: DenseEmbeddings | undefined }> {
+  const embeddings = await configuredEmbeddings();
+  const bars = stageProgress();
+  const opened = await openKnowledge({
+    kbPath: o.kb,
+    dataDir: indexDir(o.data, o.purpose),
+    thresholdsFile: o.thresholdsFile,
+    embeddings,
+    progress: bars.progress,
+  }).finally(bars.stop);
+  return { ...opened, embeddings };
 }

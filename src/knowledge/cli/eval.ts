@@ -5,8 +5,7 @@ import { resolveAnswerOptions } from '../answer/options.js';
 import { summarize } from '../eval/metrics.js';
 import { readQueries } from '../eval/queries.js';
 import { runQueries } from '../eval/run.js';
-import { openKnowledge } from '../open.js';
-import { audienceOf, configuredEmbeddings, indexDir, langOf, parse, seconds, UsageError } from './common.js';
+import { audienceOf, langOf, openForCommand, parse, seconds, UsageError } from './common.js';
 import { calibrateOn } from './calibrate.js';
 import { stageProgress } from './progress.js';
 
@@ -20,16 +19,13 @@ export async function evalCommand(args: string[]): Promise<number> {
   if (!values.queries) throw new UsageError('eval needs --queries QUERIES.jsonl');
   const lang = langOf(values.lang);
   const audience = audienceOf(values.audience);
-  const embeddings = await configuredEmbeddings();
   const started = performance.now();
-  const bars = stageProgress();
-  const opened = await openKnowledge({
-    kbPath: values.kb,
-    dataDir: indexDir(values.data, 'eval'),
+  const opened = await openForCommand({
+    kb: values.kb,
+    data: values.data,
+    purpose: 'eval',
     thresholdsFile: values.thresholds,
-    embeddings,
-    progress: bars.progress,
-  }).finally(bars.stop);
+  });
   const indexMs = performance.now() - started;
   let answerer = opened.answerer;
   let calibration: unknown;
