@@ -91,7 +91,7 @@ export class MainDialog extends ComponentDialog {
     const chit = detectChitChat(text);
     // A bare "yes" to the offer of a person is not part of the question the agent should read.
     // (A complaint that accepts it carries other reasons on the same turn and is kept.)
-    const now = observed.decision.reasons.filter((r) => r.turn === lastTurn(observed.decision.reasons));
+    const now = observed.decision.reasons.filter((r) => r.turn === observed.decision.turn);
     const acceptsOffer =
       text.split(/\s+/).length <= 4 && now.length > 0 && now.every((r) => r.code === 'accepted_offer');
     if (!chit && !acceptsOffer) rememberQuestion(data, text);
@@ -212,10 +212,16 @@ export class MainDialog extends ComponentDialog {
             ? observed.decision
             : {
                 action: 'escalate',
+                turn: observed.decision.turn,
                 score: observed.decision.score,
                 reasons: [
                   ...observed.decision.reasons,
-                  { code: 'explicit_request', turn: data.turn, score: 1, detail: `clicked "${label}"` },
+                  {
+                    code: 'explicit_request',
+                    turn: observed.decision.turn,
+                    score: 1,
+                    detail: `clicked "${label}"`,
+                  },
                 ],
               };
         await this.handOff(context, data, decision);
@@ -296,10 +302,6 @@ export class MainDialog extends ComponentDialog {
   private cardOptions(context: TurnContext, data: ConversationData) {
     return { lang: data.lang, universal: context.activity.channelId === 'msteams' };
   }
-}
-
-function lastTurn(reasons: readonly { turn: number }[]): number {
-  return reasons.reduce((max, r) => Math.max(max, r.turn), 0);
 }
 
 /** A card press: Action.Submit puts its data in `value`, Action.Execute in an invoke's `value.action.data`. */

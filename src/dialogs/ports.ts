@@ -39,6 +39,8 @@ export interface Reason {
 
 export interface SignalDecision {
   action: 'continue' | 'offer' | 'escalate';
+  /** The customer turn (1-based) this decision is for; reasons carry the turn they fired on. */
+  turn: number;
   score: number;
   reasons: Reason[];
   /** One line for the agent saying why (present on offer and escalate). */

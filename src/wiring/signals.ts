@@ -32,6 +32,7 @@ export function createSignalsPort(options: DetectorOptions, logger: Logger): Sig
       const { state: next, decision } = observeUserTurn(detector, load(state), input);
       const out: SignalDecision = {
         action: decision.action,
+        turn: decision.turn,
         score: decision.score,
         reasons: decision.reasons,
         ...(decision.because ? { because: decision.because } : {}),

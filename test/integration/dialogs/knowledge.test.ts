@@ -220,6 +220,19 @@ describe('7b. a complaint is a reaction, not a KB gap', () => {
   );
 });
 
+describe('7c. after a complaint, the next plain question is a question again', () => {
+  it('English: an off-topic question after "this is useless" is recorded as a KB gap', async () => {
+    const c = startConversation(env);
+    await c.say('this is useless');
+    const text = 'can you recommend a good restaurant nearby';
+    const replies = await c.say(text);
+    expect(replies.flatMap((r) => cardTexts(r))).toContain(t('noAnswer', 'en'));
+    expect(await feedbackOf(c.conversationId, 'unanswered')).toEqual([
+      expect.objectContaining({ query: text }),
+    ]);
+  });
+});
+
 describe('8. audience: employee articles only in Teams', () => {
   const cases = [
     ['English', 'en', 'how do I set up the VPN on my new work laptop', 'it-vpn-setup'],
