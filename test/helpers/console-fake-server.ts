@@ -8,11 +8,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { Priority, TicketView, TranscriptItem } from '../../src/handoff/index.js';
+
+export type { Priority, TranscriptItem };
 
 export const WEB_AGENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/agent');
 
-export type Priority = 'low' | 'normal' | 'high' | 'urgent';
-export type TicketState = 'queued' | 'assigned' | 'resolved' | 'cancelled' | 'abandoned' | 'offline';
 export type Presence = 'available' | 'away';
 
 export interface FakeAgent {
@@ -24,14 +25,6 @@ export interface FakeAgent {
   role: 'agent' | 'admin';
 }
 
-export interface TranscriptItem {
-  id: string;
-  at: string;
-  from: 'customer' | 'bot' | 'agent' | 'system';
-  text?: string;
-  attachments?: { contentType: string; content: unknown }[];
-}
-
 export interface Note {
   id: string;
   at: string;
@@ -39,33 +32,8 @@ export interface Note {
   text: string;
 }
 
-export interface TicketSummary {
-  question: string;
-  lang: 'en' | 'fil' | 'ur';
-  channel: string;
-  customer: { id: string; name?: string; email?: string };
-  articles: { id: string; title: string; score: number; confidence: number }[];
-  reasons: { code: string; turn: number; score: number; detail?: string }[];
-  priority: Priority;
-  queue: string;
-  escalatedBecause: string;
-}
-
-export interface Ticket {
-  id: string;
-  conversationId: string;
-  state: TicketState;
-  queue: string;
-  priority: Priority;
-  createdAt: string;
-  acceptedAt?: string;
-  resolvedAt?: string;
-  assignedAgentId?: string;
-  channel: string;
-  summary: TicketSummary;
-  contact?: { name?: string; email?: string; phone?: string; message?: string; callback?: boolean };
-  resolutionNote?: string;
-}
+/** The console's view of a ticket as the fake keeps it; waiting time and position are computed per view. */
+export type Ticket = Omit<TicketView, 'waitingSeconds' | 'position'>;
 
 export interface NewTicket {
   question: string;

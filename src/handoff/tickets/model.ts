@@ -98,19 +98,11 @@ export interface Ticket {
   updatedAt: Date;
 }
 
-export interface NewTicket {
-  id: string;
-  conversationId: string;
-  state: 'queued' | 'offline';
-  queue: string;
-  priority: Priority;
-  channel: string;
-  lang: Lang;
-  reference: Partial<ConversationReference>;
-  summary: EvidenceSummary;
-  contact?: Contact;
-  at: Date;
-}
+/** A ticket as created: it starts queued (or offline), and `at` is its creation and queue time. */
+export type NewTicket = Pick<
+  Ticket,
+  'id' | 'conversationId' | 'queue' | 'priority' | 'channel' | 'lang' | 'reference' | 'summary' | 'contact'
+> & { state: 'queued' | 'offline'; at: Date };
 
 export interface Note {
   id: string;
