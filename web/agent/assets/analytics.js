@@ -77,31 +77,13 @@ function render(data) {
         { class: 'panel', 'aria-labelledby': 'reasons-title' },
         h('h2', { id: 'reasons-title', class: 'panel-title', text: 'Handoff reasons' }),
         reasons.length
-          ? h(
-              'table',
-              { class: 'table' },
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'col', text: 'Reason' }),
-                  h('th', { scope: 'col', class: 'num', text: 'Handoffs' }),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                reasons.map(([code, n]) =>
-                  h(
-                    'tr',
-                    null,
-                    h('td', null, h('span', { text: humanize(code) }), bar(n / maxReason)),
-                    h('td', { class: 'num', text: formatNumber(n) }),
-                  ),
-                ),
-              ),
+          ? countTable(
+              'Reason',
+              'Handoffs',
+              reasons.map(([code, n]) => [
+                h('td', null, h('span', { text: humanize(code) }), bar(n / maxReason)),
+                n,
+              ]),
             )
           : h('p', { class: 'muted', text: 'No handoffs in this period.' }),
       ),
@@ -110,36 +92,38 @@ function render(data) {
         { class: 'panel', 'aria-labelledby': 'unanswered-title' },
         h('h2', { id: 'unanswered-title', class: 'panel-title', text: 'Unanswered questions' }),
         unanswered.length
-          ? h(
-              'table',
-              { class: 'table' },
-              h(
-                'thead',
-                null,
-                h(
-                  'tr',
-                  null,
-                  h('th', { scope: 'col', text: 'Question' }),
-                  h('th', { scope: 'col', class: 'num', text: 'Times asked' }),
-                ),
-              ),
-              h(
-                'tbody',
-                null,
-                unanswered.map((u) =>
-                  h(
-                    'tr',
-                    null,
-                    h('td', { dir: 'auto', text: String(u?.text ?? '') }),
-                    h('td', { class: 'num', text: formatNumber(u?.count) }),
-                  ),
-                ),
-              ),
+          ? countTable(
+              'Question',
+              'Times asked',
+              unanswered.map((u) => [h('td', { dir: 'auto', text: String(u?.text ?? '') }), u?.count]),
             )
           : h('p', { class: 'muted', text: 'Nothing went unanswered in this period.' }),
       ),
     ),
   ];
+}
+
+/** A two-column table: a label cell the caller builds, and a right-aligned count. */
+function countTable(label, countLabel, rows) {
+  return h(
+    'table',
+    { class: 'table' },
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', { scope: 'col', text: label }),
+        h('th', { scope: 'col', class: 'num', text: countLabel }),
+      ),
+    ),
+    h(
+      'tbody',
+      null,
+      rows.map(([cell, count]) => h('tr', null, cell, h('td', { class: 'num', text: formatNumber(count) }))),
+    ),
+  );
 }
 
 let loadSeq = 0;
