@@ -96,8 +96,7 @@ export async function createApp(config: Config, logger: Logger, overrides: AppOv
     plugins: features.flatMap((f) => (f.routes ? [f.routes] : [])),
     ready: async () => {
       await storage.ping();
-      const kb = knowledge?.status();
-      if (knowledge && (!kb || kb.articles === 0)) throw new Error('knowledge base not loaded');
+      if (knowledge && knowledge.status().articles === 0) throw new Error('knowledge base not loaded');
     },
   });
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { ConversationState, UserState, type ActivityHandlerBase } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { AppOverrides, Feature, PluginContext } from './app.js';
+import type { Config } from './config/index.js';
 import { SupportBot } from './bot/index.js';
 import {
   audienceFor,
@@ -11,9 +12,10 @@ import {
   NoHandoffEventToTeams,
 } from './channels/teams/index.js';
 import { createWebChannel } from './channels/web/index.js';
-import { MainDialog, type ConversationData } from './dialogs/index.js';
+import { MainDialog, type ConversationData, type HandoffPort, type KnowledgePort } from './dialogs/index.js';
 import { createHandoffFeature } from './handoff/index.js';
 import { createKnowledgeService, type KnowledgeService } from './knowledge/index.js';
+import type { StorageBundle } from './storage/index.js';
 import { createHandoffPort, createSignalsPort, watchKnowledgeBase } from './wiring/index.js';
 
 export interface Assembled {
@@ -58,20 +60,15 @@ export async function assemble(
   adapter.use(handoff.middleware);
 
   const identity = createEmployeeIdentity({ logger });
-  const conversationState = new ConversationState(storage.state);
-  const dialog = new MainDialog({
+  const bot = createSupportBot({
+    config,
+    storage,
     knowledge,
-    signals: createSignalsPort(config.signals, logger),
+    logger,
     handoff: createHandoffPort(handoff.service, (context) =>
       isTeams(context) ? identity(context) : Promise.resolve(undefined),
     ),
-    feedback: storage.feedback,
-    logger,
-    data: conversationState.createProperty<ConversationData>('tulay'),
-    audience: (context) => audienceFor(context, config.teams.tenantIds),
-    textOf: cleanText,
   });
-  const bot = new SupportBot(conversationState, new UserState(storage.state), dialog, logger);
   const features: Feature[] = [handoff.feature, webFeature({ ...base, bot })];
   if (config.knowledge.hotReload && !overrides.knowledge) {
     let watcher: { close(): Promise<void> } | undefined;
@@ -83,6 +80,29 @@ export async function assemble(
     });
   }
   return { bot, knowledge, features };
+}
+
+/** Tulay's bot: SupportBot running MainDialog on the given knowledge and handoff (tests pass their own handoff). */
+export function createSupportBot(parts: {
+  config: Config;
+  storage: StorageBundle;
+  knowledge: KnowledgePort;
+  handoff: HandoffPort;
+  logger: Logger;
+}): SupportBot {
+  const { config, storage, logger } = parts;
+  const conversationState = new ConversationState(storage.state);
+  const dialog = new MainDialog({
+    knowledge: parts.knowledge,
+    signals: createSignalsPort(config.signals, logger),
+    handoff: parts.handoff,
+    feedback: storage.feedback,
+    logger,
+    data: conversationState.createProperty<ConversationData>('tulay'),
+    audience: (context) => audienceFor(context, config.teams.tenantIds),
+    textOf: cleanText,
+  });
+  return new SupportBot(conversationState, new UserState(storage.state), dialog, logger);
 }
 
 function webFeature(ctx: PluginContext): Feature {

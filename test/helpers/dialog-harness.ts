@@ -10,9 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
-  ConversationState,
   TestAdapter,
-  UserState,
   type Activity,
   type Attachment,
   type ConversationReference,
@@ -20,18 +18,11 @@ import {
 } from 'botbuilder';
 import pino, { type Logger } from 'pino';
 import { parse as parseYaml } from 'yaml';
-import { SupportBot } from '../../src/bot/index.js';
-import { audienceFor, cleanText } from '../../src/channels/teams/index.js';
 import { parseConfig, type Config } from '../../src/config/index.js';
-import {
-  MainDialog,
-  type ConversationData,
-  type HandoffPort,
-  type HandoffSummaryInput,
-} from '../../src/dialogs/index.js';
+import { type HandoffPort, type HandoffSummaryInput } from '../../src/dialogs/index.js';
 import { createKnowledgeService, type KnowledgeService } from '../../src/knowledge/index.js';
 import { openStorage, type StorageBundle } from '../../src/storage/index.js';
-import { createSignalsPort } from '../../src/wiring/index.js';
+import { createSupportBot } from '../../src/features.js';
 
 /** The sample KB shipped with Tulay (en, fil, ur; external and internal articles). */
 export const SAMPLE_KB = path.resolve(import.meta.dirname, '../../knowledge-base');
@@ -146,18 +137,7 @@ export function startConversation(env: DialogEnv, options: ConversationOptions =
   const channelId = options.channelId ?? 'webchat';
   const conversationId = `dlg-${randomUUID()}`;
   const handoff = new RecordingHandoff();
-  const conversationState = new ConversationState(env.storage.state);
-  const dialog = new MainDialog({
-    knowledge: env.knowledge,
-    signals: createSignalsPort(env.config.signals, env.logger),
-    handoff,
-    feedback: env.storage.feedback,
-    logger: env.logger,
-    data: conversationState.createProperty<ConversationData>('tulay'),
-    audience: (context) => audienceFor(context, env.config.teams.tenantIds),
-    textOf: cleanText,
-  });
-  const bot = new SupportBot(conversationState, new UserState(env.storage.state), dialog, env.logger);
+  const bot = createSupportBot({ ...env, handoff });
   const reference: Partial<ConversationReference> = {
     channelId,
     serviceUrl: 'https://test.invalid',
