@@ -14,7 +14,7 @@ import {
 import { createWebChannel } from './channels/web/index.js';
 import { MainDialog, type ConversationData, type HandoffPort, type KnowledgePort } from './dialogs/index.js';
 import { createHandoffFeature } from './handoff/index.js';
-import { createKnowledgeService, type KnowledgeService } from './knowledge/index.js';
+import { createKnowledgeService, loadWordVectors, type KnowledgeService } from './knowledge/index.js';
 import type { StorageBundle } from './storage/index.js';
 import { createHandoffPort, createSignalsPort, watchKnowledgeBase } from './wiring/index.js';
 
@@ -52,6 +52,9 @@ export async function assemble(
           ? (await import('./knowledge/providers/index.js')).createEmbeddingProvider(config.embeddings, {
               logger: logger.child({ feature: 'embeddings' }),
             })
+          : undefined,
+        wordVectors: config.knowledge.wordVectors
+          ? await loadWordVectors(config.knowledge.wordVectors, path.join(config.dataDir, 'word-vectors'))
           : undefined,
       },
       logger.child({ feature: 'knowledge' }),

@@ -18,7 +18,13 @@ export interface Config extends FeatureConfig {
   shutdownTimeoutMs: number;
   dataDir: string;
   storage: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
-  knowledge: { path: string; thresholdsFile: string; hotReload: boolean };
+  knowledge: {
+    path: string;
+    thresholdsFile: string;
+    hotReload: boolean;
+    /** A word-vector file or npm package for the classifier (KB_WORD_VECTORS); off when undefined. */
+    wordVectors: string | undefined;
+  };
   bot: {
     appId: string | undefined;
     appPassword: string | undefined;
@@ -68,6 +74,7 @@ export function parseConfig(env: Record<string, string | undefined>, isTty = fal
       path: path.resolve(e.KB_PATH),
       thresholdsFile: path.resolve(e.KB_THRESHOLDS_FILE ?? path.join(dataDir, 'kb-thresholds.json')),
       hotReload: e.KB_HOT_RELOAD ?? e.NODE_ENV === 'development',
+      wordVectors: e.KB_WORD_VECTORS,
     },
     bot: {
       appId: e.MicrosoftAppId,

@@ -29,6 +29,7 @@ export const envSchema = featureEnvSchema.extend({
   KB_PATH: z.string().min(1).default('./knowledge-base'),
   KB_THRESHOLDS_FILE: optionalString,
   KB_HOT_RELOAD: bool.optional(),
+  KB_WORD_VECTORS: optionalString,
 
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,

@@ -44,7 +44,9 @@ describe('index with the OpenAI embedding provider (nock)', () => {
     const seen: Seen[] = [];
     fakeEmbeddingsApi(API, seen);
     const dir = await tempDir();
-    const { index, built, manifest } = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai());
+    const { index, built, manifest } = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, {
+      dense: openai(),
+    });
     expect(built).toBe(true);
     // Every question and title went to the API, and the store holds the provider's dimensions.
     expect(seen.flatMap((s) => s.input).sort()).toEqual([...texts].sort());
@@ -65,9 +67,9 @@ describe('index with the OpenAI embedding provider (nock)', () => {
     const seen: Seen[] = [];
     fakeEmbeddingsApi(API, seen);
     const dir = await tempDir();
-    const first = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai());
+    const first = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: openai() });
     seen.length = 0;
-    const again = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai());
+    const again = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: openai() });
     expect(again).toMatchObject({ built: false, dir: first.dir });
     expect(seen).toEqual([]);
     expect(JSON.parse(await readFile(path.join(again.dir, 'embeddings.json'), 'utf8'))).toEqual({
@@ -87,8 +89,8 @@ describe('index with the OpenAI embedding provider (nock)', () => {
     const seen: Seen[] = [];
     fakeEmbeddingsApi(API, seen);
     const dir = await tempDir();
-    const a = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai('model-a'));
-    const b = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai('model-b'));
+    const a = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: openai('model-a') });
+    const b = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: openai('model-b') });
     expect(b.built).toBe(true);
     expect(b.manifest.hash).not.toBe(a.manifest.hash);
     expect(seen.filter((s) => s.model === 'model-b').flatMap((s) => s.input)).toHaveLength(texts.length);
@@ -98,13 +100,15 @@ describe('index with the OpenAI embedding provider (nock)', () => {
     expect(hashed.manifest.embeddings).toBeUndefined();
     // Back to model-a: its index is still on disk.
     seen.length = 0;
-    expect(await buildOrLoadIndex(SMALL_KB, options, dir, undefined, openai('model-a'))).toMatchObject({
+    expect(
+      await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: openai('model-a') }),
+    ).toMatchObject({
       built: false,
       dir: a.dir,
     });
     expect(seen).toEqual([]);
     // CURRENT names model-a's index; opening it with another provider (or none) must fail.
-    await expect(loadLastGood(dir, openai('model-b'))).rejects.toThrow(
+    await expect(loadLastGood(dir, { dense: openai('model-b') })).rejects.toThrow(
       /built with openai embeddings \(model model-a\), not openai embeddings \(model model-b\); rebuild/,
     );
     await expect(loadLastGood(dir)).rejects.toThrow(/not the hashed n-gram embeddings/);
@@ -215,11 +219,11 @@ describe('index with a local ONNX model (transformers.js, tiny model)', () => {
 
   it('builds the vector search from the model and finds a question it embeds identically', async () => {
     const dir = path.join(root, 'data-direct');
-    const { index, built } = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, provider);
+    const { index, built } = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: provider });
     expect(built).toBe(true);
     expect(index.store.args.dimensions).toBe(24);
     expect(await vecOf(index, 'where is my refund', 'refund-status')).toBeCloseTo(1, 4);
-    const again = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, provider);
+    const again = await buildOrLoadIndex(SMALL_KB, options, dir, undefined, { dense: provider });
     expect(again.built).toBe(false);
     expect(await vecOf(again.index, 'where is my refund', 'refund-status')).toBeCloseTo(1, 4);
     const dense = JSON.parse(await readFile(path.join(again.dir, 'embeddings.json'), 'utf8')) as unknown;

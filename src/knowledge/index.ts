@@ -26,7 +26,7 @@ export { calibrate, type CalibrationResult, type CalibrationRow } from './answer
 export { HashedNgramEmbeddings, type HashedNgramEmbeddingsParams } from './search/embeddings.js';
 export { HnswVectorStore, type HnswStoreArgs } from './search/hnsw-store.js';
 export { KnowledgeRetriever, type KnowledgeRetrieverInput } from './search/retriever.js';
-export { KnowledgeIndex, type Signals, type Progress } from './search/knowledge-index.js';
+export { KnowledgeIndex, type IndexModels, type Signals, type Progress } from './search/knowledge-index.js';
 export { buildOrLoadIndex, loadLastGood, contentHash } from './search/index-store.js';
 export type { DenseEmbeddings } from './search/dense.js';
 export { loadIndex, saveIndex } from './search/index-files.js';
@@ -37,6 +37,7 @@ export {
   type IndexOptionsInput,
 } from './search/options.js';
 export { normalizeText } from './text/normalize.js';
+export { WordVectors, loadWordVectors } from './words/index.js';
 export { summarize, type Prediction, type Summary } from './eval/metrics.js';
 export {
   AUDIENCES,

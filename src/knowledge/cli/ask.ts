@@ -10,6 +10,7 @@ export async function askCommand(args: string[]): Promise<number> {
   const { answerer } = await openForCommand({
     kb: values.kb,
     data: values.data,
+    wordVectors: values['word-vectors'],
     purpose: 'service',
     // Same default as the service (config: <DATA_DIR>/kb-thresholds.json); missing file = defaults.
     thresholdsFile: values.thresholds ?? path.join(values.data, 'kb-thresholds.json'),

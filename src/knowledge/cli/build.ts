@@ -4,7 +4,12 @@ import { openForCommand, parse, seconds } from './common.js';
 export async function buildCommand(args: string[]): Promise<number> {
   const { values } = parse(args, {});
   const started = performance.now();
-  const opened = await openForCommand({ kb: values.kb, data: values.data, purpose: 'service' });
+  const opened = await openForCommand({
+    kb: values.kb,
+    data: values.data,
+    purpose: 'service',
+    wordVectors: values['word-vectors'],
+  });
   const { embeddings } = opened;
   for (const issue of opened.issues) console.warn(`warning: ${formatIssue(issue)}`);
   const byLang: Record<string, number> = {};
@@ -17,7 +22,8 @@ export async function buildCommand(args: string[]): Promise<number> {
       .join(', ')}), ` +
       `${opened.loaded.index.classes.length} topics, ${questions} questions, ${opened.issues.length} warnings, ` +
       `index ${manifest.hash} in ${dir}, ${seconds(performance.now() - started)}` +
-      (embeddings ? `, vectors by ${embeddings.label}` : ''),
+      (embeddings ? `, vectors by ${embeddings.label}` : '') +
+      (manifest.wordVectors ? `, word vectors ${manifest.wordVectors}` : ''),
   );
   return 0;
 }

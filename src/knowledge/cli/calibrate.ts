@@ -38,6 +38,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
   const opened = await openForCommand({
     kb: values.kb,
     data: values.data,
+    wordVectors: values['word-vectors'],
     purpose: 'eval',
     thresholdsFile: values.thresholds,
   });

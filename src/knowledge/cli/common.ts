@@ -5,6 +5,7 @@ import { openKnowledge, type OpenedKnowledge } from '../open.js';
 import type { DenseEmbeddings } from '../search/dense.js';
 import { AUDIENCES, LANGS, type Audience, type Lang } from '../types.js';
 import { stageProgress } from './progress.js';
+import { loadWordVectors, type WordVectors } from '../words/index.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -17,6 +18,7 @@ export const COMMON = {
   lang: { type: 'string', default: 'en' },
   audience: { type: 'string', default: 'external' },
   thresholds: { type: 'string' },
+  'word-vectors': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
@@ -57,20 +59,29 @@ export async function configuredEmbeddings(): Promise<DenseEmbeddings | undefine
   return createEmbeddingProvider(embeddings);
 }
 
-/** Opens the KB as every command does: the configured embeddings, progress bars while it builds. */
+/** Word vectors from `--word-vectors`, else KB_WORD_VECTORS; undefined when neither is set. */
+async function wordVectorsFor(flag: string | undefined, data: string): Promise<WordVectors | undefined> {
+  const source = flag ?? loadConfig().knowledge.wordVectors;
+  return source ? loadWordVectors(source, path.join(data, 'word-vectors')) : undefined;
+}
+
+/** Opens the KB as every command does: the configured models, progress bars while it builds. */
 export async function openForCommand(o: {
   kb: string;
   data: string;
   purpose: 'service' | 'eval';
   thresholdsFile?: string | undefined;
+  wordVectors?: string | undefined;
 }): Promise<OpenedKnowledge & { embeddings: DenseEmbeddings | undefined }> {
   const embeddings = await configuredEmbeddings();
+  const wordVectors = await wordVectorsFor(o.wordVectors, o.data);
   const bars = stageProgress();
   const opened = await openKnowledge({
     kbPath: o.kb,
     dataDir: indexDir(o.data, o.purpose),
     thresholdsFile: o.thresholdsFile,
     embeddings,
+    wordVectors,
     progress: bars.progress,
   }).finally(bars.stop);
   return { ...opened, embeddings };

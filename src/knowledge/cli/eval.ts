@@ -23,6 +23,7 @@ export async function evalCommand(args: string[]): Promise<number> {
   const opened = await openForCommand({
     kb: values.kb,
     data: values.data,
+    wordVectors: values['word-vectors'],
     purpose: 'eval',
     thresholdsFile: values.thresholds,
   });

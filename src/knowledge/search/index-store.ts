@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../types.js';
-import type { DenseEmbeddings } from './dense.js';
 import { loadIndex, saveIndex } from './index-files.js';
-import { KnowledgeIndex, type Progress } from './knowledge-index.js';
+import { KnowledgeIndex, type IndexModels, type Progress } from './knowledge-index.js';
 import type { IndexOptions } from './options.js';
 
 /** Bump when the on-disk layout or the meaning of a built index changes. */
@@ -20,6 +19,8 @@ export interface Manifest {
   buildMs: number;
   /** The embedding provider of the vectors (`embeddings.json` has the details); absent when hashed. */
   embeddings?: string;
+  /** The word vectors the classifier was trained with; absent without. */
+  wordVectors?: string;
 }
 
 export interface LoadedIndex {
@@ -31,16 +32,19 @@ export interface LoadedIndex {
 }
 
 /**
- * Hash of everything a build depends on: KB content, index options, format version and the
- * embedding provider's identity (absent for the hashed default, whose hashes are unchanged).
+ * Hash of everything a build depends on: KB content, index options, format version, and the
+ * identities of the embedding provider and word vectors (absent when not used).
  */
 export function contentHash(
   articles: readonly Article[],
   options: IndexOptions,
-  dense?: Pick<DenseEmbeddings, 'identity'>,
+  models: IndexModels = {},
 ): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ format: INDEX_FORMAT, options, embeddings: dense?.identity }));
+  const { dense, words } = models;
+  h.update(
+    JSON.stringify({ format: INDEX_FORMAT, options, embeddings: dense?.identity, words: words?.identity }),
+  );
   for (const a of articles) h.update(JSON.stringify({ ...a, source: undefined }));
   return h.digest('hex').slice(0, 20);
 }
@@ -64,15 +68,15 @@ export async function buildOrLoadIndex(
   options: IndexOptions,
   dataDir: string,
   progress?: Progress,
-  /** Embedding provider for the vector search; the hashed projection when undefined. */
-  dense?: DenseEmbeddings,
+  models: IndexModels = {},
 ): Promise<LoadedIndex> {
-  const hash = contentHash(articles, options, dense);
+  const { dense, words } = models;
+  const hash = contentHash(articles, options, models);
   const name = `index-${hash}`;
   const dir = path.join(dataDir, name);
   const existing = await readManifest(dir);
   if (existing?.hash === hash && existing.format === INDEX_FORMAT) {
-    const index = await loadIndex(dir, dense);
+    const index = await loadIndex(dir, models);
     await pointCurrent(dataDir, name);
     return { index, manifest: existing, built: false, dir };
   }
@@ -80,7 +84,7 @@ export async function buildOrLoadIndex(
   const tmp = path.join(dataDir, `.tmp-${hash}-${process.pid}-${Date.now()}`);
   try {
     const started = performance.now();
-    const index = await KnowledgeIndex.build(articles, options, progress, dense);
+    const index = await KnowledgeIndex.build(articles, options, progress, models);
     await saveIndex(index, tmp);
     const manifest: Manifest = {
       format: INDEX_FORMAT,
@@ -89,6 +93,7 @@ export async function buildOrLoadIndex(
       articles: articles.length,
       buildMs: Math.round(performance.now() - started),
       ...(dense ? { embeddings: dense.label } : {}),
+      ...(words ? { wordVectors: words.identity } : {}),
     };
     await writeFile(path.join(tmp, MANIFEST), JSON.stringify(manifest, null, 2));
     await rm(dir, { recursive: true, force: true });
@@ -103,18 +108,18 @@ export async function buildOrLoadIndex(
 
 /**
  * The index `CURRENT` names, whatever KB content it was built from (a stale answer beats none).
- * Throws when it was built with another embedding provider than `dense`.
+ * Throws when it was built with other models than `models`.
  */
 export async function loadLastGood(
   dataDir: string,
-  dense?: DenseEmbeddings,
+  models: IndexModels = {},
 ): Promise<LoadedIndex | undefined> {
   const name = (await readFile(path.join(dataDir, CURRENT), 'utf8').catch(() => '')).trim();
   if (!name) return undefined;
   const dir = path.join(dataDir, name);
   const manifest = await readManifest(dir);
   if (!manifest) return undefined;
-  return { index: await loadIndex(dir, dense), manifest, built: false, dir };
+  return { index: await loadIndex(dir, models), manifest, built: false, dir };
 }
 
 async function pointCurrent(dataDir: string, name: string): Promise<void> {

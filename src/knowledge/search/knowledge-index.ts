@@ -6,6 +6,8 @@ import { HashedNgramEmbeddings } from './embeddings.js';
 import { HnswVectorStore } from './hnsw-store.js';
 import { LexicalIndex, type LexicalDoc } from './lexical.js';
 import type { IndexOptions } from './options.js';
+import type { WordVectors } from '../words/index.js';
+import type { SparseVec } from '../text/tfidf.js';
 
 /** Raw retrieval evidence for one article id (all its language versions together). */
 export interface Signals {
@@ -21,6 +23,32 @@ export interface Signals {
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
+/** Models an index is built with besides its own; each is part of the content hash. */
+export interface IndexModels {
+  /** Embedding provider for the vector search, in place of the hashed projection. */
+  dense?: DenseEmbeddings | undefined;
+  /** Pre-trained word vectors appended to the classifier's input. */
+  words?: WordVectors | undefined;
+}
+
+/** The word vectors of a built index and the weight their block has in the classifier input. */
+export interface WordFeatures {
+  vectors: WordVectors;
+  weight: number;
+}
+
+/** The parts of a built or loaded index. */
+export interface IndexParts {
+  articles: readonly Article[];
+  embeddings: HashedNgramEmbeddings;
+  classifier: LinearClassifier | undefined;
+  store: HnswVectorStore;
+  lexical: LexicalIndex;
+  /** The provider whose vectors `store` holds; undefined for the hashed projection. */
+  dense?: DenseEmbeddings | undefined;
+  words?: WordFeatures | undefined;
+}
+
 /** Questions and title of a version: what customers might type. */
 const askable = (a: Article): string[] => [a.title, ...a.questions];
 
@@ -34,31 +62,41 @@ export class KnowledgeIndex {
   /** Query vectors of the embedding provider, when the store holds its vectors. */
   private readonly queryVectors: QueryVectors | undefined;
 
+  readonly articles: readonly Article[];
+  readonly embeddings: HashedNgramEmbeddings;
+  readonly classifier: LinearClassifier | undefined;
+  readonly store: HnswVectorStore;
+  readonly lexical: LexicalIndex;
+  readonly dense: DenseEmbeddings | undefined;
+  readonly words: WordFeatures | undefined;
+
   /** Use `build`, or `loadIndex` (index-files.ts) for a saved one. */
-  constructor(
-    readonly articles: readonly Article[],
-    readonly embeddings: HashedNgramEmbeddings,
-    readonly classifier: LinearClassifier | undefined,
-    readonly store: HnswVectorStore,
-    readonly lexical: LexicalIndex,
-    /** The provider whose vectors `store` holds; undefined for the hashed projection. */
-    readonly dense?: DenseEmbeddings,
-  ) {
+  constructor(parts: IndexParts) {
+    const { articles, dense, store } = parts;
+    this.articles = articles;
+    this.embeddings = parts.embeddings;
+    this.classifier = parts.classifier;
+    this.store = store;
+    this.lexical = parts.lexical;
+    this.dense = dense;
+    this.words = parts.words;
     this.classes = [...new Set(articles.filter((a) => !a.contextOnly).map((a) => a.id))];
     this.classes.forEach((id, i) => this.classIndex.set(id, i));
     this.queryVectors = dense && new QueryVectors(dense, store.args.dimensions);
   }
 
   /**
-   * `dense` embeds the questions for the vector search instead of the hashed projection; the
-   * classifier and BM25 are the same either way.
+   * `models.dense` embeds the questions for the vector search instead of the hashed projection;
+   * `models.words` adds word-vector features to the classifier. BM25 is the same either way.
    */
   static async build(
     articles: readonly Article[],
     options: IndexOptions,
     progress?: Progress,
-    dense?: DenseEmbeddings,
+    models: IndexModels = {},
   ): Promise<KnowledgeIndex> {
+    const { dense } = models;
+    const words = models.words && { vectors: models.words, weight: options.wordVectorWeight };
     const { features } = options;
     const retrievable = articles.map((a, owner) => ({ a, owner })).filter(({ a }) => !a.contextOnly);
     const classes = [...new Set(retrievable.map(({ a }) => a.id))];
@@ -75,11 +113,12 @@ export class KnowledgeIndex {
     if (options.classifier.enabled && classes.length > 1) {
       const ys = Int32Array.from(texts, (t) => t.cls);
       const epochs = options.classifier.epochs;
+      const size = embeddings.tfidf.size;
       classifier = LinearClassifier.train(
-        sparse,
+        words ? sparse.map((x, i) => classifierInput(x, texts[i]?.text ?? '', size, words)) : sparse,
         ys,
         classes.length,
-        embeddings.tfidf.size,
+        size + (words?.vectors.dimensions ?? 0),
         options.classifier,
         (e) => progress?.('classifier', e, epochs || e),
       );
@@ -118,7 +157,7 @@ export class KnowledgeIndex {
     );
     const lexical = LexicalIndex.build(lexDocs);
     progress?.('lexical', 1, 1);
-    return new KnowledgeIndex(articles, embeddings, classifier, store, lexical, dense);
+    return new KnowledgeIndex({ articles, embeddings, classifier, store, lexical, dense, words });
   }
 
   /**
@@ -145,7 +184,10 @@ export class KnowledgeIndex {
     const x = this.embeddings.sparse(query);
     if (this.classifier)
       this.classifier
-        .probabilities(x, (c) => classOk[c] ?? false)
+        .probabilities(
+          classifierInput(x, query, this.embeddings.tfidf.size, this.words),
+          (c) => classOk[c] ?? false,
+        )
         .forEach((p, c) => out[c] && (out[c].clf = p));
     const allVisible = ok.every(Boolean);
     const ownerOf = (label: number) => Number(this.store.documentAt(label)?.metadata.owner ?? -1);
@@ -165,4 +207,14 @@ export class KnowledgeIndex {
     }
     return out.filter((s) => classOk[s.cls]);
   }
+}
+
+/** The classifier sees the TF-IDF features, then the word-vector block when the index has one. */
+function classifierInput(
+  x: SparseVec,
+  text: string,
+  offset: number,
+  words: WordFeatures | undefined,
+): SparseVec {
+  return words ? words.vectors.extend(x, text, offset, words.weight) : x;
 }

@@ -27,6 +27,8 @@ export const indexOptionsSchema = z.object({
       seed: z.number().int().default(7),
     })
     .prefault({}),
+  /** Weight of the word-vector block against the TF-IDF block (L2-normalised each) in the classifier. */
+  wordVectorWeight: z.number().positive().max(10).default(1),
   hnsw: z
     .object({
       m: z.number().int().min(4).max(64).default(16),
