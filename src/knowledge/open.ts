@@ -1,8 +1,13 @@
 import { Answerer } from './answer/answerer.js';
-import { readThresholdsFile, resolveAnswerOptions, type AnswerOptionsInput } from './answer/options.js';
+import {
+  readThresholdsFile,
+  resolveAnswerOptions,
+  thresholdsMismatch,
+  type AnswerOptionsInput,
+} from './answer/options.js';
 import { loadKnowledge } from './ingest/index.js';
 import type { DenseEmbeddings } from './search/dense.js';
-import { buildOrLoadIndex, type LoadedIndex } from './search/index-store.js';
+import { buildOrLoadIndex, modelLabels, type LoadedIndex } from './search/index-store.js';
 import type { Progress } from './search/knowledge-index.js';
 import { parseIndexOptions, type IndexOptionsInput } from './search/options.js';
 import type { Article, IngestIssue } from './types.js';
@@ -32,6 +37,8 @@ export interface OpenedKnowledge {
   loaded: LoadedIndex;
   articles: Article[];
   issues: IngestIssue[];
+  /** Problems that do not stop the KB from answering, e.g. thresholds calibrated on other models. */
+  warnings: string[];
 }
 
 /** Ingest, then build or load the index, then set up the answerer: what the service and CLIs share. */
@@ -43,7 +50,17 @@ export async function openKnowledge(options: OpenKnowledgeOptions): Promise<Open
     dense: options.embeddings,
     words: options.wordVectors,
   });
-  const file = options.thresholdsFile ? await readThresholdsFile(options.thresholdsFile) : undefined;
-  const answerer = new Answerer(loaded.index, resolveAnswerOptions(file, options.answer));
-  return { answerer, loaded, articles, issues };
+  return { ...(await answererFor(loaded, options)), loaded, articles, issues };
+}
+
+/** The answerer for a loaded index: defaults, then the thresholds file, then `options.answer`. */
+export async function answererFor(
+  loaded: LoadedIndex,
+  options: Pick<OpenKnowledgeOptions, 'thresholdsFile' | 'answer'>,
+): Promise<{ answerer: Answerer; warnings: string[] }> {
+  const { thresholdsFile } = options;
+  const file = thresholdsFile ? await readThresholdsFile(thresholdsFile) : undefined;
+  const answerer = new Answerer(loaded.index, resolveAnswerOptions(file?.options, options.answer));
+  const mismatch = file && thresholdsMismatch(thresholdsFile ?? '', file, modelLabels(loaded.manifest));
+  return { answerer, warnings: mismatch ? [mismatch] : [] };
 }

@@ -1,9 +1,7 @@
 import type { Logger } from 'pino';
-import type { Decision, DecideContext } from './answer/answerer.js';
-import { openKnowledge, type OpenKnowledgeOptions, type OpenedKnowledge } from './open.js';
+import type { Answerer, Decision, DecideContext } from './answer/answerer.js';
+import { answererFor, openKnowledge, type OpenKnowledgeOptions, type OpenedKnowledge } from './open.js';
 import { loadLastGood } from './search/index-store.js';
-import { Answerer } from './answer/answerer.js';
-import { readThresholdsFile, resolveAnswerOptions } from './answer/options.js';
 import { formatIssue, type Article, type Audience, type IngestIssue, type Lang } from './types.js';
 
 /** What openKnowledge takes, without progress bars (the service logs instead). */
@@ -68,6 +66,7 @@ export async function createKnowledgeService(
     const started = performance.now();
     const opened = await openKnowledge(options);
     for (const issue of opened.issues) log.warn({ issue: formatIssue(issue) }, 'knowledge base issue');
+    for (const warning of opened.warnings) log.warn({ warning }, 'knowledge thresholds');
     const ms = Math.round(performance.now() - started);
     log.info(
       { hash: opened.loaded.manifest.hash, built: opened.loaded.built, articles: opened.articles.length, ms },
@@ -98,8 +97,8 @@ export async function createKnowledgeService(
       { err, index: fallback.manifest.hash },
       'knowledge base failed to build; serving the last good index',
     );
-    const file = options.thresholdsFile ? await readThresholdsFile(options.thresholdsFile) : undefined;
-    const answerer = new Answerer(fallback.index, resolveAnswerOptions(file, options.answer));
+    const { answerer, warnings } = await answererFor(fallback, options);
+    for (const warning of warnings) log.warn({ warning }, 'knowledge thresholds');
     const { manifest, index } = fallback;
     state = {
       answerer,

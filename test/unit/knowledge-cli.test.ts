@@ -94,19 +94,28 @@ describe('kb CLI', () => {
       '--out',
       out,
     ]);
-    const written = JSON.parse(await readFile(out, 'utf8')) as { options: { answer: number } };
+    const written = JSON.parse(await readFile(out, 'utf8')) as {
+      options: { answer: number };
+      models: unknown;
+    };
     expect(written.options.answer).toBeGreaterThan(0);
-    const { stdout } = await kb([
-      'ask',
-      'forgot my password',
-      '--kb',
-      path.join(dir, 'kb'),
+    expect(written.models).toEqual({ embeddings: 'hashed n-grams', wordVectors: 'none' });
+    const ask = (...extra: string[]) =>
+      kb(['ask', 'forgot my password', '--kb', path.join(dir, 'kb'), '--thresholds', out, ...extra]);
+    const same = await ask('--data', path.join(dir, 'data'));
+    expect(same.stdout).toMatch(/^decision: /);
+    expect(same.stderr).not.toMatch(/calibrated with/);
+    // Thresholds fitted to another model's scores still load, with a warning to recalibrate.
+    const other = await ask(
       '--data',
-      path.join(dir, 'data'),
-      '--thresholds',
-      out,
-    ]);
-    expect(stdout).toMatch(/^decision: /);
+      path.join(dir, 'data-other'),
+      '--word-vectors',
+      await writeTextVectors(dir, false),
+    );
+    expect(other.stdout).toMatch(/^decision: /);
+    expect(other.stderr).toMatch(
+      /^warning: .*thresholds\.json was calibrated with embeddings hashed n-grams, word vectors none, but the index uses embeddings hashed n-grams, word vectors vectors\.txt:.*; run kb calibrate again$/m,
+    );
   });
 
   it('builds with word vectors from a file, and names a missing one', async () => {

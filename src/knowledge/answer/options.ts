@@ -62,8 +62,35 @@ export function resolveAnswerOptions(...layers: (AnswerOptionsInput | undefined)
   return parsed.data;
 }
 
+/** The models an index was built with, as `kb calibrate` records them in a thresholds file. */
+export interface ModelLabels {
+  embeddings: string;
+  wordVectors: string;
+}
+
+export interface ThresholdsFile {
+  options: AnswerOptionsInput;
+  /** Absent in files written before calibrations recorded it. */
+  models?: ModelLabels | undefined;
+}
+
+/**
+ * Confidence and thresholds are fitted to one model's scores: a file calibrated with other
+ * embeddings or word vectors still loads (better than the defaults), but deserves a warning.
+ */
+export function thresholdsMismatch(
+  file: string,
+  recorded: ThresholdsFile,
+  now: ModelLabels,
+): string | undefined {
+  const was = recorded.models;
+  if (!was || (was.embeddings === now.embeddings && was.wordVectors === now.wordVectors)) return undefined;
+  const show = (m: ModelLabels) => `embeddings ${m.embeddings}, word vectors ${m.wordVectors}`;
+  return `${file} was calibrated with ${show(was)}, but the index uses ${show(now)}; run kb calibrate again`;
+}
+
 /** Reads a thresholds file written by `kb calibrate`; undefined when the file does not exist. */
-export async function readThresholdsFile(file: string): Promise<AnswerOptionsInput | undefined> {
+export async function readThresholdsFile(file: string): Promise<ThresholdsFile | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -71,8 +98,14 @@ export async function readThresholdsFile(file: string): Promise<AnswerOptionsInp
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const json = JSON.parse(text) as { options?: unknown };
+  const json = JSON.parse(text) as { options?: unknown; models?: unknown };
   const parsed = answerOptionsSchema.partial().safeParse(json.options ?? json);
   if (!parsed.success) throw new Error(`${file}: invalid thresholds: ${z.prettifyError(parsed.error)}`);
-  return json.options ?? json;
+  const models = modelLabelsSchema.safeParse(json.models);
+  return {
+    options: json.options ?? json,
+    models: models.success ? models.data : undefined,
+  };
 }
+
+const modelLabelsSchema = z.object({ embeddings: z.string(), wordVectors: z.string() });

@@ -8,6 +8,7 @@ import { readQueries } from '../eval/queries.js';
 import type { Audience } from '../types.js';
 import { audienceOf, openForCommand, parse, UsageError } from './common.js';
 import { stageProgress } from './progress.js';
+import { modelLabels } from '../search/index-store.js';
 
 /** Ranks every validation query and fits confidence and thresholds on them. */
 export async function calibrateOn(
@@ -50,6 +51,7 @@ export async function calibrateCommand(args: string[]): Promise<number> {
     queries: values.queries,
     oosRecallTarget: target,
     index: opened.loaded.manifest.hash,
+    models: modelLabels(opened.loaded.manifest),
   });
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(json, null, 2)}\n`);

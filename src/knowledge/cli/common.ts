@@ -84,5 +84,6 @@ export async function openForCommand(o: {
     wordVectors,
     progress: bars.progress,
   }).finally(bars.stop);
+  for (const warning of opened.warnings) console.warn(`warning: ${warning}`);
   return { ...opened, embeddings };
 }

@@ -23,6 +23,12 @@ export interface Manifest {
   wordVectors?: string;
 }
 
+/** How thresholds files and messages name the models of an index. */
+export const modelLabels = (m: Manifest): { embeddings: string; wordVectors: string } => ({
+  embeddings: m.embeddings ?? 'hashed n-grams',
+  wordVectors: m.wordVectors ?? 'none',
+});
+
 export interface LoadedIndex {
   index: KnowledgeIndex;
   manifest: Manifest;
