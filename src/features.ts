@@ -59,18 +59,19 @@ export async function assemble(
       },
       logger.child({ feature: 'knowledge' }),
     ));
-  const handoff = createHandoffFeature(base, config.handoff, overrides.handoff);
+  const employees = createEmployeeIdentity({ logger });
+  const handoff = createHandoffFeature(base, config.handoff, {
+    ...overrides.handoff,
+    identify: (context) => (isTeams(context) ? employees(context) : Promise.resolve(undefined)),
+  });
   adapter.use(handoff.middleware);
 
-  const identity = createEmployeeIdentity({ logger });
   const bot = createSupportBot({
     config,
     storage,
     knowledge,
     logger,
-    handoff: createHandoffPort(handoff.service, (context) =>
-      isTeams(context) ? identity(context) : Promise.resolve(undefined),
-    ),
+    handoff: createHandoffPort(handoff.service),
   });
   const features: Feature[] = [handoff.feature, webFeature({ ...base, bot })];
   if (config.knowledge.hotReload && !overrides.knowledge) {

@@ -8,15 +8,13 @@ import {
   type HandoffService,
 } from '../handoff/index.js';
 
-/** Name and email of the person behind a turn, when the channel can say (Teams employees). */
-export type IdentityLookup = (context: TurnContext) => Promise<{ name?: string; email?: string } | undefined>;
-
-/** The dialogs' view of the handoff service: queue (or explain why nobody can come), and CSAT. */
-export function createHandoffPort(service: HandoffService, identify?: IdentityLookup): HandoffPort {
+/**
+ * The dialogs' view of the handoff service: queue (or explain why nobody can come), and CSAT.
+ * Who the customer is, the service asks the channel itself (HandoffOverrides.identify).
+ */
+export function createHandoffPort(service: HandoffService): HandoffPort {
   return {
     async request(context: TurnContext, s: HandoffSummaryInput): Promise<void> {
-      const who = await identify?.(context);
-      const customer = who && (who.name || who.email) ? { name: who.name, email: who.email } : undefined;
       const result = await service.request(context, {
         summary: {
           question: s.question,
@@ -26,7 +24,6 @@ export function createHandoffPort(service: HandoffService, identify?: IdentityLo
           escalatedBecause: s.escalatedBecause,
           audience: s.audience,
           ...(s.queue ? { queue: s.queue } : {}),
-          ...(customer ? { customer } : {}),
         },
       });
       const replies =

@@ -407,3 +407,33 @@ describe('Teams: handoff to a live agent', () => {
     }
   });
 });
+
+// Last: it leaves a queued ticket behind.
+describe('Teams: directory outage', () => {
+  it('asks Teams once for an employee it cannot find, and still hands off with the activity identity', async () => {
+    // Not in the directory mock: every getMember for this user gets Teams' 404.
+    const newHire = {
+      ...MARIA,
+      id: '29:1new-hire-not-in-roster',
+      aadObjectId: 'c0ffee00-0000-4000-8000-000000000001',
+      name: 'New Hire',
+    };
+    const creds = await addAgent(storage(), 'nia', ['it', 'hr', 'finance'], { displayName: 'Nia' });
+    const nia = await (
+      await new AgentClient(app.url).login(creds.username, creds.password)
+    ).connect('available');
+    const first = inOwnConversation('personal-message', {
+      from: fromMember(newHire),
+      text: "I'd like to talk to a person, please.",
+    });
+    try {
+      expect((await app.send(first)).status).toBe(200);
+    } finally {
+      await nia.disconnect();
+    }
+    const [ticket] = await storage().tickets.list({ conversationId: first.conversation.id, limit: 5 });
+    expect(ticket?.summary.customer).toEqual({ id: newHire.id, name: 'New Hire' });
+    // The channel's resolver caches the failure; the handoff summary uses it instead of asking again.
+    expect(app.teams.memberLookups.filter((l) => l.userId === newHire.id)).toHaveLength(1);
+  });
+});

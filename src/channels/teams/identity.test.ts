@@ -28,6 +28,14 @@ describe('createEmployeeIdentity', () => {
     expect(getMember).toHaveBeenCalledWith(expect.any(TurnContext), teamsFixture('personal-message').from.id);
   });
 
+  it('uses the sign-in name as the email of members without a mail attribute (guests)', async () => {
+    const guest = { ...maria, email: undefined, userPrincipalName: 'guest@partner.example' };
+    const identity = await resolver(() => Promise.resolve(guest))(
+      contextOf(teamsFixture('personal-message')),
+    );
+    expect(identity?.email).toBe('guest@partner.example');
+  });
+
   it('falls back to activity.from when getMember fails, and retries after the failure TTL', async () => {
     let now = 0;
     const getMember = vi.fn(() => Promise.reject(new Error('503')));

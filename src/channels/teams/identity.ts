@@ -77,7 +77,8 @@ export function createEmployeeIdentity(options: EmployeeIdentityOptions): Employ
         aadObjectId: present(member.aadObjectId) ?? fallback.aadObjectId,
         tenantId,
         name: present(member.name) ?? fallback.name,
-        email: present(member.email),
+        // Guests and some tenants have no mail attribute; their sign-in name is an address too.
+        email: present(member.email) ?? present(member.userPrincipalName),
       };
     } catch (err) {
       // Not the whole error: it wraps the HTTP request to Teams, whose headers carry the bot token.

@@ -7,6 +7,7 @@ import { AgentHub, ConsoleAuth, consoleRoutes, LoginLimiter } from '../console/i
 import { HandoffMiddleware } from '../middleware/index.js';
 import type { LocalConnections } from '../service/connections.js';
 import type { CustomerHandoff } from '../service/customer.js';
+import type { IdentityLookup } from '../summary/index.js';
 import { parseHandoffOptions, type HandoffOptionsInput } from './options.js';
 import { wire } from './wiring.js';
 
@@ -19,11 +20,13 @@ export {
   type Hours,
 } from './options.js';
 
-/** Test and benchmark seams; production passes none. */
+/** What the composition root adds (`identify`), and seams for tests and benchmarks. */
 export interface HandoffOverrides {
   clock?: Clock;
   bus?: EventBus;
   fetch?: typeof fetch;
+  /** Who a Teams employee is (the channel's cached directory lookup), for the summary. */
+  identify?: IdentityLookup | undefined;
 }
 
 export interface HandoffFeature {

@@ -8,6 +8,7 @@ import { CustomerRelay } from '../relay/index.js';
 import { LocalConnections } from '../service/connections.js';
 import { CustomerHandoff } from '../service/customer.js';
 import type { HandoffDeps } from '../service/deps.js';
+import type { IdentityLookup } from '../summary/index.js';
 import { AgentDesk } from '../service/desk.js';
 import { TicketEvents } from '../service/events.js';
 import { InboundHandoff } from '../service/inbound.js';
@@ -32,7 +33,7 @@ export function wire(
   options: HandoffOptions,
   logger: Logger,
   clock: Clock,
-  overrides: { bus?: EventBus; fetch?: typeof fetch },
+  overrides: { bus?: EventBus; fetch?: typeof fetch; identify?: IdentityLookup | undefined },
 ) {
   const bus = overrides.bus ?? pickBus(ctx, options, logger);
   const deps: HandoffDeps = {
@@ -46,6 +47,7 @@ export function wire(
     clock,
     logger,
     options,
+    identify: overrides.identify,
     ...(options.webhook ? { webhook: new WebhookSender(options.webhook, logger, overrides.fetch) } : {}),
   };
   const events = new TicketEvents(deps);

@@ -35,7 +35,7 @@ export class CustomerHandoff {
     const conversationId = conversationOf(context);
     const open = await this.deps.tickets.openFor(conversationId);
     if (open) return this.queuedResult(open);
-    const summary = await buildSummary(context, input.summary, this.deps.options, this.deps.logger);
+    const summary = await buildSummary(context, input.summary, this.deps);
     const available = await this.deps.availability.check(summary.queue);
     if (!available.ok) {
       const hours = this.deps.availability.hoursFor(summary.queue);

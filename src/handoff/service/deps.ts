@@ -6,6 +6,7 @@ import type { EventBus } from '../bus/index.js';
 import type { HandoffOptions } from '../feature/options.js';
 import type { WebhookSender } from '../protocol/index.js';
 import type { CustomerRelay } from '../relay/index.js';
+import type { IdentityLookup } from '../summary/index.js';
 import type { TicketStore } from '../tickets/index.js';
 
 /** Everything the handoff services share; built once by the feature factory. */
@@ -21,4 +22,6 @@ export interface HandoffDeps {
   logger: Logger;
   options: HandoffOptions;
   webhook?: WebhookSender;
+  /** Directory identity of Teams employees for the handoff summary; none elsewhere. */
+  identify?: IdentityLookup | undefined;
 }

@@ -54,7 +54,7 @@ export async function createOfflineTicket(
       lang: input.lang ?? 'en',
       escalatedBecause: 'customer left a message',
     };
-    const summary = await buildSummary(context, input.summary ?? fallback, deps.options, deps.logger);
+    const summary = await buildSummary(context, input.summary ?? fallback, deps);
     ticket = await deps.tickets.create({ ...newTicket(context, summary, 'offline', now), contact });
   }
   deps.logger.info({ ticketId: ticket.id, queue: ticket.queue }, 'handoff: offline ticket');
