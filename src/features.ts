@@ -63,6 +63,8 @@ export async function assemble(
   const handoff = createHandoffFeature(base, config.handoff, {
     ...overrides.handoff,
     identify: (context) => (isTeams(context) ? employees(context) : Promise.resolve(undefined)),
+    // The bot is built below; turns arrive only once the app listens.
+    countTurn: (context) => bot.countTurnTakenElsewhere(context),
   });
   adapter.use(handoff.middleware);
 

@@ -71,6 +71,12 @@ export class SupportBot extends TeamsActivityHandler {
     return invokeResponse('✓');
   }
 
+  /** For the handoff middleware: a customer turn it handled while a person had the conversation. */
+  async countTurnTakenElsewhere(context: TurnContext): Promise<void> {
+    await this.dialog.countTurnTakenElsewhere(context);
+    await this.conversationState.saveChanges(context, false);
+  }
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     // Saved after every turn, including failed ones, so that nothing the customer said is lost.

@@ -67,6 +67,17 @@ export class MainDialog extends ComponentDialog {
     return step.endDialog();
   }
 
+  /**
+   * A customer turn the handoff took without the dialog (a message to the agent, a card press):
+   * counted like a card press, so turn numbers in a later escalation still match the transcript.
+   */
+  async countTurnTakenElsewhere(context: TurnContext): Promise<void> {
+    const data = await this.load(context);
+    data.turn++;
+    data.signals = this.deps.signals.observePress(data.signals);
+    await this.deps.data.set(context, data);
+  }
+
   private async load(context: TurnContext): Promise<ConversationData> {
     const hint = localeToLang(context.activity.locale);
     return (await this.deps.data.get(context)) ?? newConversationData(hint, this.deps.signals.initial());

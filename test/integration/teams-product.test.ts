@@ -401,6 +401,25 @@ describe('Teams: handoff to a live agent', () => {
       expect(rated.status).toBe(200);
       expect((await storage().tickets.get(ticket!.id))?.csat).toMatchObject({ rating: 4 });
 
+      // Back with the bot, a second request: its turn number counts every turn Ahmed took,
+      // the ones the agent handled included, so it points at the right line of the transcript.
+      const again = nextInConversation('personal-message', conversation, {
+        from: fromMember(AHMED),
+        text: 'Can I talk to a person again please',
+      });
+      await app.send(again);
+      const second = await storage().tickets.openFor(conversation.id);
+      expect(second?.id).not.toBe(ticket!.id);
+      const customerTurns = (await storage().transcripts.list(conversation.id)).filter(
+        (e) =>
+          e.direction === 'in' &&
+          (e.activity.type === 'message' || e.activity.name === 'adaptiveCard/action'),
+      );
+      expect(customerTurns.at(-1)?.activity.text).toBe('Can I talk to a person again please');
+      const latest = second?.summary.reasons.filter((r) => r.turn === customerTurns.length);
+      expect(latest?.map((r) => r.code)).toContain('explicit_request');
+      expect(Math.max(...(second?.summary.reasons.map((r) => r.turn) ?? []))).toBe(customerTurns.length);
+
       expect(app.teams.sent.filter((s) => s.activity.type === 'event')).toEqual([]);
     } finally {
       await lea.disconnect();

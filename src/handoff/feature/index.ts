@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import type { WebSocket } from 'ws';
 import type { Feature, PluginContext } from '../../app.js';
 import { ensureDemoAgent } from '../agents/demo.js';
@@ -27,6 +28,8 @@ export interface HandoffOverrides {
   fetch?: typeof fetch;
   /** Who a Teams employee is (the channel's cached directory lookup), for the summary. */
   identify?: IdentityLookup | undefined;
+  /** The bot's count of a customer turn the handoff took (a message to the agent, a card press). */
+  countTurn?: ((context: TurnContext) => Promise<void>) | undefined;
 }
 
 export interface HandoffFeature {
@@ -115,6 +118,12 @@ export function createHandoffFeature(
       await parts.deps.bus.close();
     },
   };
-  const middleware = new HandoffMiddleware(parts.customer, parts.inbound, logger, options.protocolChannels);
+  const middleware = new HandoffMiddleware(
+    parts.customer,
+    parts.inbound,
+    logger,
+    options.protocolChannels,
+    overrides.countTurn,
+  );
   return { feature, service: parts.customer, middleware, internals: parts };
 }

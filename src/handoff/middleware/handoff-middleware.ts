@@ -28,11 +28,26 @@ export class HandoffMiddleware implements Middleware {
     private readonly inbound: InboundHandoff,
     private readonly logger: Logger,
     protocolChannels: readonly string[],
+    /** Told of each customer turn handled here without the bot, so the bot's turn count keeps up. */
+    private readonly countTurn?: (context: TurnContext) => Promise<void>,
   ) {
     this.outgoing = outgoingHandler(protocolChannels);
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    let passed = false;
+    await this.handle(context, () => {
+      passed = true;
+      return next();
+    });
+    if (passed || !this.countTurn || !isCustomerTurn(context.activity)) return;
+    // A failure here only skews turn numbers in a later summary; the relay already happened.
+    await this.countTurn(context).catch((err: unknown) =>
+      this.logger.warn({ err: (err as Error).message }, 'handoff: could not count the turn for the bot'),
+    );
+  }
+
+  private async handle(context: TurnContext, next: () => Promise<void>): Promise<void> {
     context.onSendActivities(this.outgoing);
     const a = context.activity;
     const conversationId = a.conversation?.id;
@@ -103,6 +118,11 @@ async function acknowledgeInvoke(context: TurnContext): Promise<void> {
     type: ActivityTypes.InvokeResponse,
     value: { status: 200, body: invokeResponse('✓') },
   });
+}
+
+/** What the dialog counts as a turn: a message (text or card submit) or a Teams card press. */
+function isCustomerTurn(a: TurnContext['activity']): boolean {
+  return a.type === 'message' || (a.type === 'invoke' && a.name === 'adaptiveCard/action');
 }
 
 /** The customer (not the bot) was removed from the conversation: they left. */
