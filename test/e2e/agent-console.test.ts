@@ -557,6 +557,16 @@ describe.skipIf(Boolean(skipReason))('agent console end to end on the full produ
       const transcript = (await page.locator('#transcript').textContent()) ?? '';
       for (const part of [question, 'I want to talk to a person', 'Adaptive Card'])
         expect(transcript).toContain(part);
+      // "turn N" of the explicit request jumps to the customer's line that asked.
+      const request = ticket.summary.reasons.find((r) => r.code === 'explicit_request')!;
+      await page.locator(`#evidence button.reason-turn[data-turn="${request.turn}"]`).first().click();
+      const marked = page.locator('#transcript .msg-highlight');
+      await until('highlighted turn', async () => (await marked.count()) === 1);
+      expect(await marked.getAttribute('data-turn')).toBe(String(request.turn));
+      expect(await marked.locator('.msg-text').textContent()).toContain('I want to talk to a person');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-turn'))).toBe(
+        String(request.turn),
+      );
 
       // Accept: the customer is told who joined.
       await page.locator('#btn-accept').click();

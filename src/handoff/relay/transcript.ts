@@ -12,6 +12,11 @@ export interface TranscriptItem {
   attachments?: { contentType: string; content: unknown }[];
   /** Display name for agent lines. */
   name?: string;
+  /**
+   * Customer lines: which of the customer's turns this was, counted as the handoff reasons count
+   * them (messages and card presses), so "turn 3" in the summary points at a line.
+   */
+  turn?: number;
 }
 
 /**
@@ -69,6 +74,22 @@ export function entryToItem(entry: TranscriptEntry): TranscriptItem | undefined 
   return toTranscriptItem(entry.activity, entry.direction, entry.createdAt, `t${entry.id}`);
 }
 
+/** A customer activity the bot counts as a turn: a message, or a Teams card press (an invoke). */
+const isCustomerTurn = (e: TranscriptEntry): boolean =>
+  e.direction === 'in' &&
+  (e.activity.type === 'message' ||
+    (e.activity.type === 'invoke' && e.activity.name === 'adaptiveCard/action'));
+
+/** The whole conversation as transcript lines, customer lines numbered by turn. */
 export function entriesToItems(entries: TranscriptEntry[]): TranscriptItem[] {
-  return entries.map(entryToItem).filter((i): i is TranscriptItem => i !== undefined);
+  const items: TranscriptItem[] = [];
+  let turn = 0;
+  for (const entry of entries) {
+    if (isCustomerTurn(entry)) turn++;
+    const item = entryToItem(entry);
+    if (!item) continue;
+    if (item.from === 'customer') item.turn = turn;
+    items.push(item);
+  }
+  return items;
 }

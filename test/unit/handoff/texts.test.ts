@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HANDOFF_ENTITY, toTranscriptItem } from '../../../src/handoff/relay/index.js';
+import { entriesToItems, HANDOFF_ENTITY, toTranscriptItem } from '../../../src/handoff/relay/index.js';
 import {
   formatWait,
   handoffText,
@@ -86,5 +86,29 @@ describe('transcript items', () => {
     expect(toTranscriptItem({ type: 'event', name: 'ContinueConversation' }, 'in', at, 'f')).toBeUndefined();
     const submit = toTranscriptItem({ type: 'message', value: { action: 'csat', rating: 4 } }, 'in', at, 'f');
     expect(submit?.attachments?.[0]?.content).toEqual({ action: 'csat', rating: 4 });
+  });
+
+  it('numbers customer lines by turn as the summary reasons do: messages and card presses', () => {
+    let id = 0;
+    const entry = (direction: 'in' | 'out', activity: Record<string, unknown>) => ({
+      id: ++id,
+      conversationId: 'c',
+      direction,
+      activity,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const items = entriesToItems([
+      entry('in', { type: 'conversationUpdate', membersAdded: [{ id: 'u' }] }),
+      entry('in', { type: 'message', text: 'where is my order' }),
+      entry('out', { type: 'message', text: 'Here is how to track it' }),
+      entry('in', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { data: {} } } }),
+      entry('in', { type: 'typing' }),
+      entry('in', { type: 'message', text: 'agent please' }),
+    ]);
+    expect(items.map((i) => [i.from, i.text, i.turn])).toEqual([
+      ['customer', 'where is my order', 1],
+      ['bot', 'Here is how to track it', undefined],
+      ['customer', 'agent please', 3],
+    ]);
   });
 });

@@ -645,6 +645,17 @@ function addTranscriptItem(item, live) {
   }
 }
 
+/** Scrolls the full transcript to the customer's line of a handoff reason and marks it briefly. */
+function showTurn(turn) {
+  const line = $(`#transcript [data-turn="${CSS.escape(turn)}"]`);
+  if (!line) return announce(`Turn ${turn} is not in the transcript.`);
+  for (const old of $$('#transcript .msg-highlight')) old.classList.remove('msg-highlight');
+  line.classList.add('msg-highlight');
+  line.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  line.focus({ preventScroll: true });
+  setTimeout(() => line.classList.remove('msg-highlight'), 4000);
+}
+
 function updateChatEmpty() {
   $('#chat-log').dataset.empty = String($('#chat-log').childElementCount === 0);
 }
@@ -1062,6 +1073,10 @@ function wire() {
     else void openTicket(target.dataset.id);
   });
   $('#btn-accept').addEventListener('click', () => state.open && void acceptTicket(state.open.id));
+  $('#evidence').addEventListener('click', (event) => {
+    const button = event.target.closest('.reason-turn[data-turn]');
+    if (button) showTurn(button.dataset.turn);
+  });
   $('#composer').addEventListener('submit', sendReply);
   $('#composer-input').addEventListener('keydown', onComposerKeydown);
   $('#composer-input').addEventListener('input', onComposerInput);

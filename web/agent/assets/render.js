@@ -182,9 +182,15 @@ export function renderMessage(item, { compact = false } = {}) {
   const from = FROM_LABEL[item?.from] ? item.from : 'system';
   const text = str(item?.text);
   const attachments = Array.isArray(item?.attachments) ? item.attachments : [];
+  // The customer's turn number, as the handoff reasons name it ("turn 3").
+  const turn = from === 'customer' && Number.isInteger(item?.turn) ? String(item.turn) : undefined;
   return h(
     'li',
-    { class: `msg msg-${from}${compact ? ' msg-compact' : ''}`, dataset: { id: str(item?.id), from } },
+    {
+      class: `msg msg-${from}${compact ? ' msg-compact' : ''}`,
+      dataset: { id: str(item?.id), from, ...(turn ? { turn } : {}) },
+      tabindex: turn ? '-1' : undefined,
+    },
     h(
       'div',
       { class: 'msg-meta' },
@@ -194,6 +200,7 @@ export function renderMessage(item, { compact = false } = {}) {
         text: from === 'agent' && str(item?.name) ? `${str(item.name)} (agent)` : FROM_LABEL[from],
       }),
       h('time', { datetime: str(item?.at), title: formatDateTime(item?.at), text: formatTime(item?.at) }),
+      turn ? h('span', { class: 'msg-turn', text: `turn ${turn}` }) : null,
     ),
     text ? h('p', { class: 'msg-text', dir: 'auto', text }) : null,
     attachments.map(renderAttachment),
@@ -277,7 +284,15 @@ export function renderEvidence(ticket) {
               'li',
               null,
               h('span', { class: 'reason-code', text: humanize(r?.code) }),
-              h('span', { class: 'reason-turn', text: `turn ${str(r?.turn) || '?'}` }),
+              Number.isInteger(r?.turn)
+                ? h('button', {
+                    type: 'button',
+                    class: 'reason-turn link-button',
+                    dataset: { turn: String(r.turn) },
+                    title: 'Show this turn in the transcript',
+                    text: `turn ${r.turn}`,
+                  })
+                : h('span', { class: 'reason-turn', text: 'turn ?' }),
               typeof r?.score === 'number'
                 ? h('span', { class: 'reason-score', text: `score ${formatNumber(r.score, 2)}` })
                 : null,
