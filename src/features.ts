@@ -8,7 +8,6 @@ import {
   audienceFor,
   cleanText,
   createEmployeeIdentity,
-  isTeams,
   NoHandoffEventToTeams,
 } from './channels/teams/index.js';
 import { createWebChannel } from './channels/web/index.js';
@@ -62,7 +61,8 @@ export async function assemble(
   const employees = createEmployeeIdentity({ logger });
   const handoff = createHandoffFeature(base, config.handoff, {
     ...overrides.handoff,
-    identify: (context) => (isTeams(context) ? employees(context) : Promise.resolve(undefined)),
+    // Undefined off Teams: web customers are who the widget says.
+    identify: employees,
     // The bot is built below; turns arrive only once the app listens.
     countTurn: (context) => bot.countTurnTakenElsewhere(context),
   });

@@ -22,6 +22,17 @@ export class Customer {
       conversation: { id: this.conversationId, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: `user-${this.conversationId}`, name: this.options.name ?? 'Ana Cruz' },
       recipient: { id: 'tulay-bot', name: 'Tulay' },
+      // Teams always says which tenant and which directory user is writing.
+      ...(this.options.channelId === 'msteams'
+        ? {
+            channelData: { tenant: { id: 'tenant-test' } },
+            from: {
+              id: `user-${this.conversationId}`,
+              name: this.options.name ?? 'Ana Cruz',
+              aadObjectId: `aad-${this.conversationId}`,
+            },
+          }
+        : {}),
       locale: this.options.locale ?? 'en-US',
       timestamp: new Date(),
       ...activity,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { createEmployeeIdentity } from '../../src/channels/teams/index.js';
 import pino from 'pino';
 import type { PluginContext } from '../../src/app.js';
 import { createAdapter, TranscriptMiddleware } from '../../src/bot/index.js';
@@ -84,7 +85,9 @@ export async function startHandoffApp(
   const metrics = createMetrics({ defaultMetrics: false });
   const adapter = createAdapter(config.bot, silentLogger, metrics);
   const ctx = { config, logger: silentLogger, adapter, storage, metrics } as Omit<PluginContext, 'bot'>;
-  const handoff = createHandoffFeature(ctx, options, overrides);
+  // As in production: Teams employees are looked up in the directory (the connector answers).
+  const identify = createEmployeeIdentity({ logger: silentLogger });
+  const handoff = createHandoffFeature(ctx, options, { identify, ...overrides });
   adapter.use(new TranscriptMiddleware(storage.transcripts, silentLogger));
   adapter.use(handoff.middleware);
   const bot = new TinyBot(handoff);
