@@ -115,7 +115,7 @@ export class KnowledgeIndex {
       const epochs = options.classifier.epochs;
       const size = embeddings.tfidf.size;
       classifier = LinearClassifier.train(
-        words ? sparse.map((x, i) => classifierInput(x, texts[i]?.text ?? '', size, words)) : sparse,
+        sparse.map((x, i) => classifierInput(x, texts[i]?.text ?? '', size, words)),
         ys,
         classes.length,
         size + (words?.vectors.dimensions ?? 0),
