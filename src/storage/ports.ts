@@ -56,6 +56,8 @@ export interface FeedbackQuery {
   since?: Date;
   until?: Date;
   limit?: number;
+  /** Oldest first by default; reports that cap how much they read want the newest records. */
+  order?: 'oldest' | 'newest';
 }
 
 /** Answer feedback, unanswered questions and CSAT ratings: the raw material of KB-gap reports. */

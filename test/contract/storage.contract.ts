@@ -129,6 +129,11 @@ export function storageContract(name: string, open: () => Promise<StorageBundle>
         expect(answers).toHaveLength(1);
         expect(answers[0]).toMatchObject({ helpful: false, articleId: 'r' });
         expect(await b.feedback.list({ since: new Date(Date.now() + 60_000) })).toHaveLength(0);
+        expect((await b.feedback.list({ limit: 2 })).map((r) => r.kind)).toEqual(['answer', 'unanswered']);
+        expect((await b.feedback.list({ limit: 2, order: 'newest' })).map((r) => r.kind)).toEqual([
+          'csat',
+          'unanswered',
+        ]);
       }),
     );
 

@@ -48,10 +48,11 @@ async function openConfiguredStorage(config: Config): Promise<StorageBundle> {
 }
 
 async function readFeedback(storage: StorageBundle, kind: FeedbackKind, since: Date) {
-  const records = await storage.feedback.list({ kind, since, limit: READ_LIMIT });
+  // Past the cap the newest records are the ones worth reading: old gaps may have been fixed since.
+  const records = await storage.feedback.list({ kind, since, limit: READ_LIMIT, order: 'newest' });
   if (records.length >= READ_LIMIT)
     console.warn(
-      `kb gaps: read only the first ${READ_LIMIT} ${kind} records since ${iso(since)}; narrow --since`,
+      `kb gaps: read only the newest ${READ_LIMIT} ${kind} records since ${iso(since)}; narrow --since`,
     );
   return records;
 }

@@ -24,7 +24,7 @@ export class PostgresFeedbackStore implements FeedbackStore {
     const { rows } = await this.pool.query<Row>(
       `SELECT * FROM feedback
        WHERE ($1::text IS NULL OR kind = $1) AND created_at >= $2 AND created_at < $3
-       ORDER BY id LIMIT $4`,
+       ORDER BY id ${query.order === 'newest' ? 'DESC' : 'ASC'} LIMIT $4`,
       [
         query.kind ?? null,
         query.since ?? new Date(0),

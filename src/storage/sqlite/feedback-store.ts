@@ -30,7 +30,7 @@ export class SqliteFeedbackStore implements FeedbackStore {
       .prepare(
         `SELECT * FROM feedback
          WHERE (? IS NULL OR kind = ?) AND created_at >= ? AND created_at < ?
-         ORDER BY id LIMIT ?`,
+         ORDER BY id ${query.order === 'newest' ? 'DESC' : 'ASC'} LIMIT ?`,
       )
       .all(
         query.kind ?? null,
