@@ -40,11 +40,16 @@ export async function computeAnalytics(
   from: Date,
   to: Date,
 ): Promise<Analytics> {
-  const [conversations, tickets, feedback] = await Promise.all([
+  // Only the kinds used here, each under its own cap: 👍/👎 answer feedback outnumbers them.
+  const kind = (k: 'unanswered' | 'csat') =>
+    stores.feedback.list({ kind: k, since: from, until: to, limit: 100_000 });
+  const [conversations, tickets, unanswered, csat] = await Promise.all([
     stores.tickets.countConversations(from, to),
     stores.tickets.list({ createdFrom: from, createdTo: to }),
-    stores.feedback.list({ since: from, until: to, limit: 100_000 }),
+    kind('unanswered'),
+    kind('csat'),
   ]);
+  const feedback = [...unanswered, ...csat];
   const needed = new Set(
     tickets.filter((t) => t.state !== 'cancelled' || t.acceptedAt).map((t) => t.conversationId),
   );
