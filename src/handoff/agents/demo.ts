@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { hashPassword, randomPassword } from './password.js';
 import type { AgentStore } from './ports.js';
 
 /**
- * Development only: with no agents at all, creates an admin `demo` agent with a random password
- * and prints the login once, so the console can be tried without the CLI. Never a fixed password.
+ * Development only: with no agents at all, creates an admin `demo` agent with a random password,
+ * so the console can be tried without the CLI. Never a fixed password, and never in the log (logs
+ * get shipped and kept): the login goes to `credentialsFile`, readable by its owner only.
  */
-export async function ensureDemoAgent(agents: AgentStore, logger: Logger): Promise<boolean> {
+export async function ensureDemoAgent(
+  agents: AgentStore,
+  logger: Logger,
+  credentialsFile: string,
+): Promise<boolean> {
   if ((await agents.list()).length > 0) return false;
   const password = randomPassword();
+  await mkdir(path.dirname(credentialsFile), { recursive: true });
+  await writeFile(credentialsFile, `username: demo\npassword: ${password}\n`, { mode: 0o600 });
   await agents.add({
     id: randomUUID(),
     username: 'demo',
@@ -19,9 +28,9 @@ export async function ensureDemoAgent(agents: AgentStore, logger: Logger): Promi
     passwordHash: await hashPassword(password),
     at: new Date(),
   });
-  // The one log line that carries a credential, by design: development only, random, shown once.
   logger.warn(
-    `handoff: development demo agent created; log in at /agent as "demo" with password ${password}`,
+    { credentialsFile },
+    `handoff: development demo agent created; log in at /agent with the login in ${credentialsFile}`,
   );
   return true;
 }

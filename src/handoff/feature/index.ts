@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
 import type { WebSocket } from 'ws';
 import type { Feature, PluginContext } from '../../app.js';
@@ -107,7 +108,8 @@ export function createHandoffFeature(
       }, options.heartbeatSeconds * 1000);
       beat.unref();
       parts.sweeper.start();
-      if (demo) await ensureDemoAgent(ctx.storage.agents, logger);
+      if (demo)
+        await ensureDemoAgent(ctx.storage.agents, logger, path.join(ctx.config.dataDir, 'demo-agent.txt'));
     },
     stop: async () => {
       clearInterval(beat);
