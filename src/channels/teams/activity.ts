@@ -11,18 +11,23 @@ export function isTeams(context: TurnContext): boolean {
   return context.activity.channelId === TEAMS_CHANNEL_ID;
 }
 
-export function conversationKind(context: TurnContext): TeamsConversationKind | undefined {
-  if (!isTeams(context)) return undefined;
-  const type = context.activity.conversation?.conversationType;
+export const conversationKind = (context: TurnContext): TeamsConversationKind | undefined =>
+  kindOf(context.activity);
+
+function kindOf(activity: Partial<Activity>): TeamsConversationKind | undefined {
+  if (activity.channelId !== TEAMS_CHANNEL_ID) return undefined;
+  const type = activity.conversation?.conversationType;
   if (type === 'channel' || type === 'groupChat' || type === 'personal') return type;
   // Older Teams payloads omit conversationType; isGroup is the only hint then.
-  return context.activity.conversation?.isGroup ? 'groupChat' : 'personal';
+  return activity.conversation?.isGroup ? 'groupChat' : 'personal';
 }
 
 /** True when one of the activity's mention entities points at the bot itself. */
-export function isBotMentioned(context: TurnContext): boolean {
-  const botId = context.activity.recipient?.id;
-  return Boolean(botId) && TurnContext.getMentions(context.activity).some((m) => m.mentioned?.id === botId);
+export const isBotMentioned = (context: TurnContext): boolean => mentionsBot(context.activity);
+
+function mentionsBot(activity: Partial<Activity>): boolean {
+  const botId = activity.recipient?.id;
+  return Boolean(botId) && TurnContext.getMentions(activity).some((m) => m.mentioned?.id === botId);
 }
 
 /**
@@ -31,12 +36,15 @@ export function isBotMentioned(context: TurnContext): boolean {
  * this keeps the bot quiet even if an admin grants them. A card submit carries no mention but
  * Teams sends it only to the bot that posted the card, so it always counts as addressed to us.
  */
-export function shouldRespond(context: TurnContext): boolean {
-  const kind = conversationKind(context);
+export const shouldRespond = (context: TurnContext): boolean => addressesBot(context.activity);
+
+/** shouldRespond for a stored activity (transcripts): the same rule without a turn. */
+export function addressesBot(activity: Partial<Activity>): boolean {
+  const kind = kindOf(activity);
   if (kind === undefined || kind === 'personal') return true;
-  if (context.activity.type !== 'message') return true;
-  if (context.activity.value !== undefined && !context.activity.text) return true;
-  return isBotMentioned(context);
+  if (activity.type !== 'message') return true;
+  if (activity.value !== undefined && !activity.text) return true;
+  return mentionsBot(activity);
 }
 
 const NBSP = /&nbsp;|\u00a0/g;

@@ -1,4 +1,5 @@
 export {
+  addressesBot,
   audienceFor,
   cleanText,
   conversationKind,

@@ -5,7 +5,7 @@ import { readCardAction, type CardAction } from '../card-actions.js';
 import { csatCard, CARD_ACTIONS } from '../cards.js';
 import { handoffText, type HandoffMessageKey } from '../messages.js';
 import { readHandoffStatus } from '../protocol/index.js';
-import { relayedMessage } from '../relay/index.js';
+import { countsAsTurn, relayedMessage } from '../relay/index.js';
 import type { CustomerHandoff } from '../service/customer.js';
 import type { InboundHandoff } from '../service/inbound.js';
 import type { Ticket } from '../tickets/index.js';
@@ -40,7 +40,7 @@ export class HandoffMiddleware implements Middleware {
       passed = true;
       return next();
     });
-    if (passed || !this.countTurn || !isCustomerTurn(context.activity)) return;
+    if (passed || !this.countTurn || !countsAsTurn(context.activity)) return;
     // A failure here only skews turn numbers in a later summary; the relay already happened.
     await this.countTurn(context).catch((err: unknown) =>
       this.logger.warn({ err: (err as Error).message }, 'handoff: could not count the turn for the bot'),
@@ -118,11 +118,6 @@ async function acknowledgeInvoke(context: TurnContext): Promise<void> {
     type: ActivityTypes.InvokeResponse,
     value: { status: 200, body: invokeResponse('✓') },
   });
-}
-
-/** What the dialog counts as a turn: a message (text or card submit) or a Teams card press. */
-function isCustomerTurn(a: TurnContext['activity']): boolean {
-  return a.type === 'message' || (a.type === 'invoke' && a.name === 'adaptiveCard/action');
 }
 
 /** The customer (not the bot) was removed from the conversation: they left. */

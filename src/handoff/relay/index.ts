@@ -1,5 +1,6 @@
 export { CustomerRelay, relayedMessage, type Speaker } from './proactive.js';
 export {
+  countsAsTurn,
   entriesToItems,
   entryToItem,
   handoffEntity,

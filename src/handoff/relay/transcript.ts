@@ -1,4 +1,5 @@
 import type { Activity, Entity } from 'botbuilder';
+import { addressesBot } from '../../channels/teams/index.js';
 import type { TranscriptEntry } from '../../storage/ports.js';
 
 export type TranscriptRole = 'customer' | 'bot' | 'agent' | 'system';
@@ -74,21 +75,23 @@ export function entryToItem(entry: TranscriptEntry): TranscriptItem | undefined 
   return toTranscriptItem(entry.activity, entry.direction, entry.createdAt, `t${entry.id}`);
 }
 
-/** A customer activity the bot counts as a turn: a message, or a Teams card press (an invoke). */
-const isCustomerTurn = (e: TranscriptEntry): boolean =>
-  e.direction === 'in' &&
-  (e.activity.type === 'message' ||
-    (e.activity.type === 'invoke' && e.activity.name === 'adaptiveCard/action'));
+/**
+ * An incoming activity the bot counts as a customer turn: a message addressed to it (in Teams
+ * channels, one that @mentions it), or a Teams card press (an invoke).
+ */
+export const countsAsTurn = (a: Partial<Activity>): boolean =>
+  (a.type === 'message' && addressesBot(a)) || (a.type === 'invoke' && a.name === 'adaptiveCard/action');
 
 /** The whole conversation as transcript lines, customer lines numbered by turn. */
 export function entriesToItems(entries: TranscriptEntry[]): TranscriptItem[] {
   const items: TranscriptItem[] = [];
   let turn = 0;
   for (const entry of entries) {
-    if (isCustomerTurn(entry)) turn++;
+    const counted = entry.direction === 'in' && countsAsTurn(entry.activity);
+    if (counted) turn++;
     const item = entryToItem(entry);
     if (!item) continue;
-    if (item.from === 'customer') item.turn = turn;
+    if (counted && item.from === 'customer') item.turn = turn;
     items.push(item);
   }
   return items;

@@ -111,4 +111,27 @@ describe('transcript items', () => {
       ['customer', 'agent please', 3],
     ]);
   });
+
+  it('does not count Teams channel messages that do not @mention the bot (the bot ignores them too)', () => {
+    const channel = {
+      type: 'message',
+      channelId: 'msteams',
+      conversation: { id: 'c', conversationType: 'channel' },
+      recipient: { id: 'bot' },
+    };
+    const mention = { type: 'mention', mentioned: { id: 'bot', name: 'Tulay' }, text: '<at>Tulay</at>' };
+    const entry = (id: number, activity: Record<string, unknown>) => ({
+      id,
+      conversationId: 'c',
+      direction: 'in' as const,
+      activity,
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    });
+    const items = entriesToItems([
+      entry(1, { ...channel, text: '<at>Tulay</at> vpn is down', entities: [mention] }),
+      entry(2, { ...channel, text: 'same here' }),
+      entry(3, { ...channel, text: '<at>Tulay</at> still down', entities: [mention] }),
+    ]);
+    expect(items.map((i) => i.turn)).toEqual([1, undefined, 2]);
+  });
 });
