@@ -9,14 +9,19 @@ import { customerName, errorText, isMine, state } from './state.js';
 
 const TYPING_SHOW_MS = 6000;
 
-export function closeWorkspace() {
-  $('#chat').hidden = true;
-  $('#context').hidden = true;
-  $('#workspace-empty').hidden = false;
-  $('#inbox-view').classList.remove('has-ticket');
+/** Shows the chat and context panes (or the empty state), cleared for the next ticket. */
+function resetWorkspace(visible) {
+  $('#workspace-empty').hidden = visible;
+  $('#chat').hidden = !visible;
+  $('#context').hidden = !visible;
+  $('#inbox-view').classList.toggle('has-ticket', visible);
   replace($('#chat-log'));
   replace($('#transcript'));
   replace($('#notes'));
+}
+
+export function closeWorkspace() {
+  resetWorkspace(false);
   replace($('#evidence'));
   hideCustomerTyping();
 }
@@ -27,13 +32,7 @@ export async function openTicket(id) {
   state.open = { id, ticket: cached ?? null, ids: new Set(), transcriptIds: new Set(), noteIds: new Set() };
   state.unread.delete(id);
   renderLists();
-  $('#workspace-empty').hidden = true;
-  $('#chat').hidden = false;
-  $('#context').hidden = false;
-  $('#inbox-view').classList.add('has-ticket');
-  replace($('#chat-log'));
-  replace($('#transcript'));
-  replace($('#notes'));
+  resetWorkspace(true);
   replace($('#evidence'), h('p', { class: 'muted', text: 'Loading…' }));
   hideCustomerTyping();
   $('#chat-banner').hidden = true;
