@@ -1,4 +1,5 @@
 import type { Lang } from '../knowledge/types.js';
+import { fillTemplate } from '../language/index.js';
 
 /** Every sentence the dialogs say, in the three languages Tulay speaks. `{x}` are placeholders. */
 const MESSAGES = {
@@ -81,5 +82,5 @@ const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 
 export function t(key: MessageKey, lang: Lang = 'en', vars: Record<string, string> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
+  return fillTemplate(MESSAGES[key][lang], vars);
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../knowledge/types.js';
+import { fillTemplate } from '../language/index.js';
 
 /** What the customer reads during a handoff, in Tulay's three languages. `{x}` are parameters. */
 const TEXTS = {
@@ -92,9 +93,7 @@ export function handoffText(
   lang: Lang,
   params: Record<string, string | number> = {},
 ): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return fillTemplate(TEXTS[key][lang], params);
 }
 
 const LOCALES: Record<Lang, string> = { en: 'en-PH', fil: 'fil-PH', ur: 'ur-PK' };

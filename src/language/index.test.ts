@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from './index.js';
+import { detectLanguage, fillTemplate } from './index.js';
 
 describe('detectLanguage', () => {
   it('reads Arabic script as Urdu, even with Latin order codes inside', () => {
@@ -51,5 +51,12 @@ describe('detectLanguage', () => {
       expect(confidence).toBeGreaterThanOrEqual(0);
       expect(confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('fillTemplate', () => {
+  it('fills known placeholders and leaves unknown ones as written', () => {
+    expect(fillTemplate('Hi {name}, #{n} in line {x}', { name: 'Ana', n: 3 })).toBe('Hi Ana, #3 in line {x}');
+    expect(fillTemplate('{constructor}', {})).toBe('{constructor}');
   });
 });

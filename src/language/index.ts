@@ -11,6 +11,7 @@ import type { Lang } from '../knowledge/types.js';
 import markersJson from './markers.json' with { type: 'json' };
 
 export type { Lang } from '../knowledge/types.js';
+export { fillTemplate } from './template.js';
 
 export interface LanguageGuess {
   lang: Lang;

@@ -14,25 +14,21 @@ export class Customer {
   }
 
   async send(activity: Partial<Activity>): Promise<Response> {
+    const teams = this.options.channelId === 'msteams';
     const body: Partial<Activity> = {
       type: 'message',
       id: `in-${randomUUID()}`,
       channelId: this.options.channelId ?? 'webchat',
       serviceUrl: this.serviceUrl,
       conversation: { id: this.conversationId, isGroup: false, conversationType: 'personal', name: '' },
-      from: { id: `user-${this.conversationId}`, name: this.options.name ?? 'Ana Cruz' },
+      from: {
+        id: `user-${this.conversationId}`,
+        name: this.options.name ?? 'Ana Cruz',
+        // Teams always says which directory user is writing, and in which tenant.
+        ...(teams ? { aadObjectId: `aad-${this.conversationId}` } : {}),
+      },
+      ...(teams ? { channelData: { tenant: { id: 'tenant-test' } } } : {}),
       recipient: { id: 'tulay-bot', name: 'Tulay' },
-      // Teams always says which tenant and which directory user is writing.
-      ...(this.options.channelId === 'msteams'
-        ? {
-            channelData: { tenant: { id: 'tenant-test' } },
-            from: {
-              id: `user-${this.conversationId}`,
-              name: this.options.name ?? 'Ana Cruz',
-              aadObjectId: `aad-${this.conversationId}`,
-            },
-          }
-        : {}),
       locale: this.options.locale ?? 'en-US',
       timestamp: new Date(),
       ...activity,

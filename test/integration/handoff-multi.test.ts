@@ -15,19 +15,25 @@ afterAll(async () => {
   await Promise.all(databases.map((d) => d.drop()));
 });
 
+/** Two Tulay instances on one fresh PostgreSQL database, and a fake connector for their replies. */
+async function twoInstances() {
+  const db = await createTempDatabase();
+  databases.push(db);
+  const connector = new FakeConnector();
+  await connector.start();
+  const a = await startHandoffApp(await openPostgresBundle(db.url), FAST);
+  const b = await startHandoffApp(await openPostgresBundle(db.url), FAST);
+  cleanups.push(
+    () => connector.stop(),
+    () => a.stop(),
+    () => b.stop(),
+  );
+  return { connector, a, b };
+}
+
 describe.skipIf(!postgresAvailable)('two Tulay instances sharing PostgreSQL (LISTEN/NOTIFY)', () => {
   it('shows an agent on A what a customer writes at B, and relays the reply through A', async () => {
-    const db = await createTempDatabase();
-    databases.push(db);
-    const connector = new FakeConnector();
-    await connector.start();
-    const a = await startHandoffApp(await openPostgresBundle(db.url), FAST);
-    const b = await startHandoffApp(await openPostgresBundle(db.url), FAST);
-    cleanups.push(
-      () => connector.stop(),
-      () => a.stop(),
-      () => b.stop(),
-    );
+    const { connector, a, b } = await twoInstances();
     expect(a.handoff.internals.deps.bus.kind).toBe('postgres');
 
     const creds = await addAgent(a.storage, 'maria', ['billing'], { displayName: 'Maria' });
@@ -72,17 +78,7 @@ describe.skipIf(!postgresAvailable)('two Tulay instances sharing PostgreSQL (LIS
   });
 
   it('lets exactly one of two agents on different instances win the same ticket', async () => {
-    const db = await createTempDatabase();
-    databases.push(db);
-    const connector = new FakeConnector();
-    await connector.start();
-    const a = await startHandoffApp(await openPostgresBundle(db.url), FAST);
-    const b = await startHandoffApp(await openPostgresBundle(db.url), FAST);
-    cleanups.push(
-      () => connector.stop(),
-      () => a.stop(),
-      () => b.stop(),
-    );
+    const { connector, a, b } = await twoInstances();
     const m = await addAgent(a.storage, 'maria', ['billing']);
     const j = await addAgent(a.storage, 'jose', ['billing']);
     const onA = await (await new AgentClient(a.url).login(m.username, m.password)).connect();

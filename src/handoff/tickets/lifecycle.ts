@@ -1,4 +1,4 @@
-import type { HandoffState, TicketState } from './model.js';
+import { HANDOFF_STATES, type HandoffState, type TicketState } from './model.js';
 
 /**
  * The handoff state machine. Self-loops are real moves: queued→queued is a transfer to another
@@ -36,11 +36,6 @@ export function isOpen(state: HandoffState): boolean {
 }
 
 /** States an agent can filter tickets by (API.md `TicketView.state`). */
-export const TICKET_STATES_FOR_AGENTS: readonly TicketState[] = [
-  'queued',
-  'assigned',
-  'resolved',
-  'cancelled',
-  'abandoned',
-  'offline',
-];
+export const TICKET_STATES_FOR_AGENTS: readonly TicketState[] = HANDOFF_STATES.filter(
+  (s): s is TicketState => s !== 'bot',
+);
